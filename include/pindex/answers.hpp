@@ -1,0 +1,45 @@
+#pragma once
+// An answers file: which rubric it answers, who answered, and one answer per question id.
+// Loading checks every answer against the rubric, so an Answers value is always valid for it.
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "pindex/diagnostic.hpp"
+#include "pindex/rubric.hpp"
+
+namespace pindex {
+
+// row id -> column id -> level id, or kNotApplicable. A cell that is absent is unanswered.
+using MatrixAnswer = std::map<std::string, std::map<std::string, std::string>>;
+
+// choice: an option id; multi: option ids; number: a value; matrix: cells.
+using AnswerValue = std::variant<std::string, std::vector<std::string>, double, MatrixAnswer>;
+
+struct Answers {
+    std::string rubric_id;
+    std::string organization;
+    std::string respondent;
+    std::string date;  // YYYY-MM-DD, or empty
+    std::map<std::string, AnswerValue> answers;  // question id -> answer
+    std::map<std::string, std::string> notes;    // question id -> free text
+    std::vector<Diagnostic> warnings;            // found while loading; not errors
+
+    const AnswerValue* find(std::string_view question_id) const;
+};
+
+// True when the answer to the condition's question is (or, for multi, includes) a listed option.
+bool condition_holds(const Condition& condition, const AnswerValue& answer);
+
+// Parses answers (YAML or JSON) and checks them against the rubric. Throws InputError listing
+// every problem found. An empty answer (`key:` with no value) counts as unanswered.
+Answers load_answers(std::string_view text, const std::string& file, const Rubric& rubric);
+
+// True when the text looks like a rubric rather than an answers file (a top-level `parts` and
+// no `answers`). Used by `pindex validate` to pick a loader; throws InputError if unparsable.
+bool looks_like_rubric(std::string_view text, const std::string& file);
+
+}  // namespace pindex

@@ -1,0 +1,105 @@
+#pragma once
+// The rubric: parts, their weights, objective questions with scored options, and the published
+// benchmarks. A rubric is data (rubrics/*.yaml); the default one is compiled into the binary.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pindex {
+
+enum class QuestionType { choice, multi, number, matrix };
+
+std::string_view to_string(QuestionType type);
+std::optional<QuestionType> question_type_from_string(std::string_view text);
+
+// An answer a person can pick: a choice or multi option, or a matrix level.
+struct Option {
+    std::string id;
+    std::string label;
+    double score = 0;  // in [0, 1]
+};
+
+// A number question's band: min <= value < max. No max means no upper bound. The last band of
+// a question also holds its max (so a percentage band [75, 100] accepts 100).
+struct Band {
+    double min = 0;
+    std::optional<double> max;
+    double score = 0;
+};
+
+// A matrix row (journey step) or column (channel).
+struct Axis {
+    std::string id;
+    std::string label;
+};
+
+// "Ask and score this question only if `question` was answered with one of `in`."
+struct Condition {
+    std::string question;
+    std::vector<std::string> in;
+};
+
+struct Question {
+    std::string id;
+    QuestionType type = QuestionType::choice;
+    double weight = 1;
+    std::string text;
+    std::string help;
+    std::optional<Condition> when;
+    std::vector<Option> options;  // choice and multi
+    std::vector<Band> bands;      // number
+    std::string unit;             // number: what the value counts ("weeks", "%")
+    std::vector<Axis> rows;       // matrix
+    std::vector<Axis> columns;    // matrix
+    std::vector<Option> levels;   // matrix
+
+    const Option* find_option(std::string_view option_id) const;
+    const Option* find_level(std::string_view level_id) const;
+    // The band holding value, or nullptr when value lies outside every band.
+    const Band* find_band(double value) const;
+    bool has_row(std::string_view row_id) const;
+    bool has_column(std::string_view column_id) const;
+};
+
+struct Part {
+    std::string id;
+    std::string name;
+    double weight = 0;  // points; all parts sum to 100
+    std::string description;
+    std::vector<Question> questions;
+};
+
+// A published reference score, carried with its source.
+struct Benchmark {
+    std::string id;
+    std::string label;
+    double score = 0;
+    std::string source;
+};
+
+struct Rubric {
+    std::string id;
+    std::string version;
+    std::string name;
+    std::string description;
+    std::vector<std::string> conventions;  // the tool's own conventions, stated as such
+    std::vector<Benchmark> benchmarks;
+    std::vector<Part> parts;
+
+    const Question* find_question(std::string_view question_id) const;
+    const Part* find_part(std::string_view part_id) const;
+    std::size_t question_count() const;
+};
+
+// The id answers files use for a matrix cell left out on purpose.
+inline constexpr std::string_view kNotApplicable = "n/a";
+
+// Parses and validates a rubric. Throws InputError listing every problem found.
+Rubric load_rubric(std::string_view text, const std::string& file);
+
+// The rubric compiled into the binary: rubrics/personalization-index.yaml, validated and turned
+// into code at build time (src/tools/embed_rubric.cpp).
+const Rubric& default_rubric();
+
+}  // namespace pindex

@@ -1,0 +1,20 @@
+#pragma once
+// Small text helpers shared by the writers. Nothing here knows about terminals.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pindex {
+
+// Number of code points in UTF-8 text: a display width that is right for the Latin, Greek and
+// Cyrillic scripts rubrics are written in (wide CJK glyphs count as one).
+std::size_t display_width(std::string_view text);
+
+// Splits text at spaces into lines of at most `width` display columns (a longer word gets a
+// line of its own). Runs of white space, including newlines, count as one space.
+std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
+
+// Number of words (runs of non-space characters).
+std::size_t count_words(std::string_view text);
+
+}  // namespace pindex

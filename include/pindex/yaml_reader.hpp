@@ -1,0 +1,77 @@
+#pragma once
+// Strict reading of YAML (and JSON, which yaml-cpp reads as flow YAML) documents: every
+// problem becomes a Diagnostic with file:line:column, and reading goes on so that one run
+// reports them all. Duplicate and unknown keys are errors, types are never guessed.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "pindex/diagnostic.hpp"
+
+namespace pindex {
+
+// Parses text holding exactly one YAML document. Throws InputError on a syntax error, an
+// empty input or several documents.
+YAML::Node parse_yaml_document(std::string_view text, const std::string& file);
+
+struct YamlEntry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+};
+
+// A map's entries in file order, duplicates already rejected.
+class YamlMap {
+public:
+    YAML::Node node;
+    std::vector<YamlEntry> entries;
+
+    const YamlEntry* find(std::string_view key) const;
+};
+
+// True for ids of parts, questions, options, rows, columns and levels:
+// a letter or digit, then letters, digits, '_' or '-'; at most 64 characters.
+bool is_valid_id(std::string_view text);
+
+class YamlReader {
+public:
+    YamlReader(std::string file, Diagnostics& diagnostics);
+
+    const std::string& file() const { return file_; }
+    Diagnostics& diagnostics() { return diagnostics_; }
+    SourceLocation where(const YAML::Node& node) const;
+    // The value's position, or the key's where the value is empty (yaml-cpp places an empty
+    // value on the following line).
+    SourceLocation where(const YamlEntry& entry) const;
+    void error(const YAML::Node& node, std::string message);
+    void error(const YamlEntry& entry, std::string message);
+
+    // A map whose keys are all in `allowed` (any key if `allowed` is empty).
+    std::optional<YamlMap> map(const YAML::Node& node, std::string_view what,
+                               const std::vector<std::string_view>& allowed = {});
+    // The entry for `key`, or an error naming the missing key.
+    const YamlEntry* required(const YamlMap& map, std::string_view key, std::string_view what);
+    std::optional<std::vector<YAML::Node>> list(const YAML::Node& node, std::string_view what);
+
+    std::optional<std::string> text(const YAML::Node& node, std::string_view what);
+    std::optional<std::string> id(const YAML::Node& node, std::string_view what);
+    // A plain (unquoted) finite number.
+    std::optional<double> number(const YAML::Node& node, std::string_view what);
+    std::optional<bool> boolean(const YAML::Node& node, std::string_view what);
+
+private:
+    std::string file_;
+    Diagnostics& diagnostics_;
+};
+
+// "a map", "a list", "a text value", "an empty value": for "expected X, got Y" messages.
+std::string describe_node_kind(const YAML::Node& node);
+
+// Parses a number the way YAML's core schema writes one (123, -4.5, 1e3, +2), rejecting
+// NaN, infinities and anything else. Used for answers and rubric numbers alike.
+std::optional<double> parse_yaml_number(std::string_view text);
+
+}  // namespace pindex

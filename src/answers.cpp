@@ -1,0 +1,281 @@
+#include "pindex/answers.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pindex/yaml_reader.hpp"
+
+namespace pindex {
+
+const AnswerValue* Answers::find(std::string_view question_id) const {
+    auto it = answers.find(std::string(question_id));
+    return it == answers.end() ? nullptr : &it->second;
+}
+
+bool condition_holds(const Condition& condition, const AnswerValue& answer) {
+    auto listed = [&](const std::string& id) {
+        return std::find(condition.in.begin(), condition.in.end(), id) != condition.in.end();
+    };
+    if (const auto* option = std::get_if<std::string>(&answer)) return listed(*option);
+    if (const auto* options = std::get_if<std::vector<std::string>>(&answer))
+        return std::any_of(options->begin(), options->end(), listed);
+    return false;
+}
+
+namespace {
+
+std::string list_ids(const std::vector<Option>& options) {
+    std::string result;
+    for (const auto& option : options) result += (result.empty() ? "" : ", ") + option.id;
+    return result;
+}
+
+std::string list_ids(const std::vector<Axis>& axes) {
+    std::string result;
+    for (const auto& axis : axes) result += (result.empty() ? "" : ", ") + axis.id;
+    return result;
+}
+
+bool is_iso_date(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (text[i] < '0' || text[i] > '9') return false;
+    int month = (text[5] - '0') * 10 + (text[6] - '0');
+    int day = (text[8] - '0') * 10 + (text[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+class AnswersLoader {
+public:
+    AnswersLoader(const std::string& file, const Rubric& rubric, Diagnostics& diagnostics)
+        : yaml_(file, diagnostics), rubric_(rubric) {}
+
+    Answers read(const YAML::Node& root) {
+        Answers answers;
+        auto top = yaml_.map(root, "the answers file",
+                             {"rubric", "organization", "respondent", "date", "answers", "notes"});
+        if (!top) return answers;
+        read_rubric_id(*top, answers);
+        read_optional_text(*top, "organization", answers.organization);
+        read_optional_text(*top, "respondent", answers.respondent);
+        read_optional_text(*top, "date", answers.date);
+        if (const auto* entry = top->find("date"); entry && !answers.date.empty() && !is_iso_date(answers.date))
+            yaml_.error(*entry, fmt::format("'date' is '{}'; expected a date as YYYY-MM-DD", answers.date));
+        if (const auto* entry = yaml_.required(*top, "answers", "the answers file"))
+            read_answers(entry->value, answers);
+        if (const auto* entry = top->find("notes")) read_notes(entry->value, answers);
+        check_conditions(answers);
+        return answers;
+    }
+
+private:
+    YamlReader yaml_;
+    const Rubric& rubric_;
+    std::map<std::string, SourceLocation> answer_locations_;
+
+    void read_rubric_id(const YamlMap& top, Answers& answers) {
+        const YamlEntry* entry = yaml_.required(top, "rubric", "the answers file");
+        if (!entry) return;
+        auto id = yaml_.text(entry->value, "'rubric'");
+        if (!id) return;
+        answers.rubric_id = *id;
+        if (*id != rubric_.id)
+            yaml_.error(*entry, fmt::format("these answers are for rubric '{}' but the rubric in use "
+                                            "is '{}'; pass the matching rubric with --rubric FILE",
+                                            *id, rubric_.id));
+    }
+
+    void read_optional_text(const YamlMap& top, std::string_view key, std::string& out) {
+        const YamlEntry* entry = top.find(key);
+        if (!entry || entry->value.IsNull()) return;
+        out = yaml_.text(entry->value, fmt::format("'{}'", key)).value_or("");
+    }
+
+    const Question* question_for(const YamlEntry& entry, std::string_view section) {
+        const Question* question = rubric_.find_question(entry.key);
+        if (!question)
+            yaml_.error(entry.key_node, fmt::format("unknown question '{}' in '{}' (rubric '{}' has no "
+                                                    "such question)", entry.key, section, rubric_.id));
+        return question;
+    }
+
+    void read_answers(const YAML::Node& node, Answers& answers) {
+        if (node.IsNull()) return;  // an empty answers section: nothing answered yet
+        auto map = yaml_.map(node, "'answers'");
+        if (!map) return;
+        for (const auto& entry : map->entries) {
+            const Question* question = question_for(entry, "answers");
+            if (!question || entry.value.IsNull()) continue;
+            if (auto value = read_answer(*question, entry)) {
+                answers.answers.emplace(question->id, std::move(*value));
+                answer_locations_[question->id] = yaml_.where(entry);
+            }
+        }
+    }
+
+    std::optional<AnswerValue> read_answer(const Question& question, const YamlEntry& entry) {
+        switch (question.type) {
+            case QuestionType::choice: return read_choice(question, entry.value);
+            case QuestionType::multi: return read_multi(question, entry.value);
+            case QuestionType::number: return read_number(question, entry.value);
+            case QuestionType::matrix: return read_matrix(question, entry.value);
+        }
+        return std::nullopt;
+    }
+
+    std::optional<std::string> read_option_id(const Question& question, const YAML::Node& node) {
+        std::string what = fmt::format("an answer to '{}' (one of: {})", question.id,
+                                       list_ids(question.options));
+        auto id = yaml_.text(node, what);
+        if (!id) return std::nullopt;
+        if (!question.find_option(*id)) {
+            yaml_.error(node, fmt::format("unknown option '{}' for question '{}'; expected one of: {}",
+                                          *id, question.id, list_ids(question.options)));
+            return std::nullopt;
+        }
+        return id;
+    }
+
+    std::optional<AnswerValue> read_choice(const Question& question, const YAML::Node& node) {
+        if (node.IsSequence()) {
+            yaml_.error(node, fmt::format("question '{}' takes one option, got a list; expected one "
+                                          "of: {}", question.id, list_ids(question.options)));
+            return std::nullopt;
+        }
+        if (auto id = read_option_id(question, node)) return AnswerValue{*id};
+        return std::nullopt;
+    }
+
+    std::optional<AnswerValue> read_multi(const Question& question, const YAML::Node& node) {
+        auto items = yaml_.list(node, fmt::format("the answer to '{}' (a list of options from: {})",
+                                                  question.id, list_ids(question.options)));
+        if (!items) return std::nullopt;
+        std::vector<std::string> chosen;
+        bool valid = true;
+        for (const auto& item : *items) {
+            auto id = read_option_id(question, item);
+            if (!id) { valid = false; continue; }
+            if (std::find(chosen.begin(), chosen.end(), *id) != chosen.end()) {
+                yaml_.error(item, fmt::format("option '{}' is listed twice for question '{}'", *id, question.id));
+                valid = false;
+                continue;
+            }
+            chosen.push_back(*id);
+        }
+        if (!valid) return std::nullopt;
+        return AnswerValue{std::move(chosen)};
+    }
+
+    std::optional<AnswerValue> read_number(const Question& question, const YAML::Node& node) {
+        auto value = yaml_.number(node, fmt::format("the answer to '{}'", question.id));
+        if (!value) return std::nullopt;
+        if (!question.find_band(*value)) {
+            const Band& last = question.bands.back();
+            std::string range = last.max ? fmt::format("from {} to {}", question.bands.front().min, *last.max)
+                                         : fmt::format("of at least {}", question.bands.front().min);
+            yaml_.error(node, fmt::format("{} is outside the values question '{}' accepts: a number {}",
+                                          *value, question.id, range));
+            return std::nullopt;
+        }
+        return AnswerValue{*value};
+    }
+
+    std::optional<AnswerValue> read_matrix(const Question& question, const YAML::Node& node) {
+        auto rows = yaml_.map(node, fmt::format("the answer to '{}' (a map of rows to columns to levels)",
+                                                question.id));
+        if (!rows) return std::nullopt;
+        MatrixAnswer matrix;
+        bool valid = true;
+        for (const auto& row : rows->entries) {
+            if (!question.has_row(row.key)) {
+                yaml_.error(row.key_node, fmt::format("unknown row '{}' in question '{}'; expected one of: {}",
+                                                      row.key, question.id, list_ids(question.rows)));
+                valid = false;
+                continue;
+            }
+            if (row.value.IsNull()) continue;  // a row left empty: all its cells unanswered
+            auto cells = yaml_.map(row.value, fmt::format("row '{}' of question '{}' (a map of columns to levels)",
+                                                          row.key, question.id));
+            if (!cells) { valid = false; continue; }
+            std::map<std::string, std::string> row_cells;
+            valid = read_matrix_row(question, row.key, *cells, row_cells) && valid;
+            if (!row_cells.empty()) matrix[row.key] = std::move(row_cells);
+        }
+        // A matrix with every cell left empty (as in the template) is unanswered, like `key:`.
+        if (!valid || matrix.empty()) return std::nullopt;
+        return AnswerValue{std::move(matrix)};
+    }
+
+    bool read_matrix_row(const Question& question, const std::string& row, const YamlMap& cells,
+                         std::map<std::string, std::string>& out) {
+        bool valid = true;
+        for (const auto& cell : cells.entries) {
+            if (!question.has_column(cell.key)) {
+                yaml_.error(cell.key_node, fmt::format("unknown column '{}' in row '{}' of question '{}'; "
+                                                       "expected one of: {}", cell.key, row, question.id,
+                                                       list_ids(question.columns)));
+                valid = false;
+                continue;
+            }
+            if (cell.value.IsNull()) continue;  // unanswered cell
+            auto level = yaml_.text(cell.value, fmt::format("cell {}.{} of question '{}'", row, cell.key,
+                                                            question.id));
+            if (!level) { valid = false; continue; }
+            if (*level != kNotApplicable && !question.find_level(*level)) {
+                yaml_.error(cell.value, fmt::format("unknown level '{}' in cell {}.{} of question '{}'; "
+                                                    "expected one of: {}, n/a", *level, row, cell.key,
+                                                    question.id, list_ids(question.levels)));
+                valid = false;
+                continue;
+            }
+            out[cell.key] = *level;
+        }
+        return valid;
+    }
+
+    void read_notes(const YAML::Node& node, Answers& answers) {
+        if (node.IsNull()) return;
+        auto map = yaml_.map(node, "'notes'");
+        if (!map) return;
+        for (const auto& entry : map->entries) {
+            if (!question_for(entry, "notes") || entry.value.IsNull()) continue;
+            if (auto text = yaml_.text(entry.value, fmt::format("the note on '{}'", entry.key)))
+                answers.notes[entry.key] = *text;
+        }
+    }
+
+    // An answer whose `when` does not hold is kept but not scored; say so, since the person
+    // who wrote it may expect it to count.
+    void check_conditions(Answers& answers) {
+        for (const auto& part : rubric_.parts)
+            for (const auto& question : part.questions) {
+                if (!question.when || !answers.find(question.id)) continue;
+                const AnswerValue* condition_answer = answers.find(question.when->question);
+                if (!condition_answer || condition_holds(*question.when, *condition_answer)) continue;
+                answers.warnings.push_back(
+                    {Severity::warning, answer_locations_[question.id],
+                     fmt::format("the answer to '{}' is ignored: it is asked only when '{}' is one of "
+                                 "the options its 'when' lists", question.id, question.when->question)});
+            }
+    }
+
+};
+
+}  // namespace
+
+Answers load_answers(std::string_view text, const std::string& file, const Rubric& rubric) {
+    YAML::Node root = parse_yaml_document(text, file);
+    Diagnostics diagnostics;
+    AnswersLoader loader(file, rubric, diagnostics);
+    Answers answers = loader.read(root);
+    diagnostics.throw_if_errors();
+    return answers;
+}
+
+bool looks_like_rubric(std::string_view text, const std::string& file) {
+    const YAML::Node root = parse_yaml_document(text, file);
+    return root.IsMap() && root["parts"] && !root["answers"];
+}
+
+}  // namespace pindex

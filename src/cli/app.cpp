@@ -1,0 +1,99 @@
+#include "app.hpp"
+
+#include <iostream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "pindex/diagnostic.hpp"
+#include "pindex/version.hpp"
+
+namespace pindex::cli {
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "did you mean 'score'?" for a mistyped command, as git and ninja do.
+std::string suggestion_for(const CLI::App& app, int argc, char** argv) {
+    if (argc < 2 || argv[1][0] == '-') return "";
+    std::string_view typed = argv[1];
+    std::string best;
+    std::size_t best_distance = 3;  // suggest only close matches
+    for (const CLI::App* command : app.get_subcommands([](const CLI::App*) { return true; })) {
+        if (command->get_name() == typed) return "";
+        std::size_t distance = edit_distance(typed, command->get_name());
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = command->get_name();
+        }
+    }
+    return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+}
+
+int report_input_error(const InputError& error) {
+    for (const auto& diagnostic : error.diagnostics()) std::cerr << format_diagnostic(diagnostic) << '\n';
+    return kExitInvalid;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+    CLI::App app{"pindex: the Personalization Index self-assessment (survey, scoring, reports)", "pindex"};
+    app.set_version_flag("--version", std::string("pindex ") + kVersion);
+    app.require_subcommand(1);
+    app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage.\n"
+               "Example: pindex score answers.yaml --fail-under 49");
+
+    std::vector<std::pair<std::string, CommandRunner>> commands = {
+        {"score", add_score_command(app)},
+        {"validate", add_validate_command(app)},
+        {"template", add_template_command(app)},
+        {"rubric", add_rubric_command(app)},
+    };
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << fmt::format("pindex: error: {}{}\n", e.what(), suggestion_for(app, argc, argv))
+                  << "Run 'pindex --help' or 'pindex COMMAND --help' for usage.\n";
+        return kExitInvalid;
+    }
+
+    try {
+        for (const auto& [name, runner] : commands)
+            if (app.got_subcommand(name)) return runner();
+        return kExitInvalid;
+    } catch (const InputError& e) {
+        return report_input_error(e);
+    } catch (const UsageError& e) {
+        std::cerr << "pindex: error: " << e.what() << '\n';
+        return kExitInvalid;
+    } catch (const std::exception& e) {
+        std::cerr << "pindex: error: " << e.what() << '\n';
+        return kExitInvalid;
+    }
+}
+
+}  // namespace pindex::cli

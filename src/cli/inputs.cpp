@@ -1,0 +1,43 @@
+#include "inputs.hpp"
+
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "pindex/file_io.hpp"
+
+namespace pindex::cli {
+
+Rubric load_rubric_option(const std::string& path) {
+    if (path.empty()) return default_rubric();
+    return load_rubric(read_input(path), path == "-" ? "<stdin>" : path);
+}
+
+Answers load_answers_file(const std::string& path, const Rubric& rubric) {
+    Answers answers = load_answers(read_input(path), path == "-" ? "<stdin>" : path, rubric);
+    for (const auto& warning : answers.warnings) std::cerr << format_diagnostic(warning) << '\n';
+    return answers;
+}
+
+void write_output(const std::string& path, const std::string& content) {
+    if (path.empty() || path == "-") {
+        std::cout << content << std::flush;
+        return;
+    }
+    write_file_atomically(path, content);
+}
+
+std::string incomplete_message(const std::string& name, const Completeness& completeness,
+                               std::string_view allow_effect) {
+    return fmt::format("{}: error: incomplete: {} of {} applicable questions are not fully answered; "
+                       "missing: {} (pass --allow-incomplete to {})",
+                       name, completeness.applicable - completeness.answered, completeness.applicable,
+                       describe_missing(completeness), allow_effect);
+}
+
+void add_rubric_option(CLI::App& command, std::string& path) {
+    command.add_option("--rubric", path, "Rubric file to use instead of the built-in Personalization Index")
+        ->type_name("FILE");
+}
+
+}  // namespace pindex::cli

@@ -1,0 +1,81 @@
+#include "pindex/report_json.hpp"
+
+namespace pindex {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Absent text fields are null rather than "", so consumers can tell "not given" apart.
+Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json question_json(const QuestionScore& question) {
+    return Json{{"id", question.id},
+                {"weight", question.weight},
+                {"applicable", question.applicable},
+                {"answered", question.answered},
+                {"score", question.score}};
+}
+
+Json part_json(const PartScore& part) {
+    Json questions = Json::array();
+    for (const auto& question : part.questions) questions.push_back(question_json(question));
+    return Json{{"id", part.id},
+                {"name", part.name},
+                {"weight", part.weight},
+                {"points", part.points},
+                {"fraction", part.fraction},
+                {"applicable", part.applicable},
+                {"questions", std::move(questions)}};
+}
+
+Json completeness_json(const Completeness& completeness) {
+    return Json{{"complete", completeness.complete()},
+                {"answered", completeness.answered},
+                {"applicable", completeness.applicable},
+                {"fraction", completeness.fraction()},
+                {"missing", completeness.missing}};
+}
+
+Json thresholds_json(const Report& report) {
+    Json results = Json::array();
+    for (const auto& result : report.thresholds)
+        results.push_back(Json{{"target", result.threshold.part_id.empty() ? "index" : result.threshold.part_id},
+                               {"minimum", result.threshold.minimum},
+                               {"actual", result.actual},
+                               {"passed", result.passed}});
+    return Json{{"passed", report.thresholds_passed()}, {"results", std::move(results)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json report_to_json(const Report& report) {
+    Json parts = Json::array();
+    for (const auto& part : report.score.parts) parts.push_back(part_json(part));
+    Json benchmarks = Json::array();
+    for (const auto& position : report.benchmarks)
+        benchmarks.push_back(Json{{"id", position.benchmark.id},
+                                  {"label", position.benchmark.label},
+                                  {"score", position.benchmark.score},
+                                  {"delta", position.delta},
+                                  {"source", position.benchmark.source}});
+    return Json{{"schema_version", kReportSchemaVersion},
+                {"tool", {{"name", "pindex"}, {"version", report.tool_version}}},
+                {"rubric", {{"id", report.rubric_id}, {"version", report.rubric_version}, {"name", report.rubric_name}}},
+                {"source", report.source},
+                {"organization", text_or_null(report.organization)},
+                {"respondent", text_or_null(report.respondent)},
+                {"date", text_or_null(report.date)},
+                {"index", report.score.index},
+                {"parts", std::move(parts)},
+                {"benchmarks", std::move(benchmarks)},
+                {"completeness", completeness_json(report.score.completeness)},
+                {"thresholds", thresholds_json(report)}};
+}
+
+std::string write_report_json(const Report& report) {
+    // Replace invalid UTF-8 from an answers file rather than throw: the report must be written.
+    return report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace pindex

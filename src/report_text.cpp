@@ -1,0 +1,100 @@
+#include "pindex/report_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "pindex/text.hpp"
+
+namespace pindex {
+
+namespace {
+
+constexpr int kBarWidth = 20;
+
+std::string bar(double fraction) {
+    int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarWidth));
+    return std::string(static_cast<std::size_t>(filled), '#') +
+           std::string(static_cast<std::size_t>(kBarWidth - filled), '.');
+}
+
+// "6.3 above", "16.7 below", "level with"
+std::string position_words(double delta) {
+    if (delta > 0) return fmt::format("{:.1f} above", delta);
+    if (delta < 0) return fmt::format("{:.1f} below", -delta);
+    return "level with";
+}
+
+void write_header(std::string& out, const Report& report) {
+    out += fmt::format("Personalization Index: {:.1f} / 100\n", report.score.index);
+    std::string who = report.organization.empty() ? "(organization not given)" : report.organization;
+    if (!report.respondent.empty()) who += ", answered by " + report.respondent;
+    if (!report.date.empty()) who += " on " + report.date;
+    out += fmt::format("{}\n", who);
+    out += fmt::format("Answers: {}  Rubric: {} {}\n\n", report.source, report.rubric_id, report.rubric_version);
+}
+
+void write_parts(std::string& out, const Report& report) {
+    out += fmt::format("  {:<16} {:>12}  {:>5}\n", "Part", "Points", "Share");
+    for (const auto& part : report.score.parts) {
+        std::string points = fmt::format("{:.1f} / {:g}", part.points, part.weight);
+        out += fmt::format("  {:<16} {:>12}  {:>4.0f}%  {}{}\n", part.name, points, part.fraction * 100,
+                           bar(part.fraction), part.applicable ? "" : "  (no question applies)");
+    }
+    out += fmt::format("  {:<16} {:>12}\n\n", "Index", fmt::format("{:.1f} / 100", report.score.index));
+}
+
+void write_benchmarks(std::string& out, const Report& report) {
+    if (report.benchmarks.empty()) return;
+    out += "Benchmarks (published):\n";
+    for (const auto& position : report.benchmarks)
+        out += fmt::format("  {:<24} {:>5.1f}   this index is {}\n", position.benchmark.label,
+                           position.benchmark.score, position_words(position.delta));
+    out += "  Sources:\n";
+    for (const auto& position : report.benchmarks) {
+        bool first = true;
+        for (const auto& line : wrap_words(position.benchmark.label + ": " + position.benchmark.source, 86)) {
+            out += fmt::format("    {}{}\n", first ? "" : "  ", line);
+            first = false;
+        }
+    }
+    out += "\n";
+}
+
+void write_completeness(std::string& out, const Completeness& completeness) {
+    if (completeness.complete()) {
+        out += fmt::format("Complete: all {} applicable questions answered.\n", completeness.applicable);
+        return;
+    }
+    out += fmt::format("INCOMPLETE: {} of {} applicable questions fully answered ({:.0f}%); "
+                       "missing answers score 0.\n", completeness.answered, completeness.applicable,
+                       completeness.fraction() * 100);
+    out += "  Missing:";
+    for (const auto& id : completeness.missing) out += " " + id;
+    out += "\n";
+}
+
+void write_thresholds(std::string& out, const Report& report) {
+    if (report.thresholds.empty()) return;
+    out += "\nThresholds:\n";
+    for (const auto& result : report.thresholds) {
+        std::string target = result.threshold.part_id.empty() ? "index" : result.threshold.part_id;
+        out += fmt::format("  {:<6} {} >= {:g}: {:.1f}\n", result.passed ? "pass" : "FAIL", target,
+                           result.threshold.minimum, result.actual);
+    }
+}
+
+}  // namespace
+
+std::string write_report_text(const Report& report) {
+    std::string out;
+    write_header(out, report);
+    write_parts(out, report);
+    write_benchmarks(out, report);
+    write_completeness(out, report.score.completeness);
+    write_thresholds(out, report);
+    return out;
+}
+
+}  // namespace pindex

@@ -1,0 +1,130 @@
+#include "pindex/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pindex {
+
+namespace {
+
+struct QuestionResult {
+    bool applicable = true;
+    double score = 0;
+    std::vector<std::string> missing;  // empty when fully answered
+};
+
+double choice_score(const Question& question, const std::string& option_id) {
+    const Option* option = question.find_option(option_id);
+    return option ? option->score : 0;
+}
+
+double multi_score(const Question& question, const std::vector<std::string>& option_ids) {
+    double sum = 0;
+    for (const auto& id : option_ids) sum += choice_score(question, id);
+    return std::min(1.0, sum);
+}
+
+double number_score(const Question& question, double value) {
+    const Band* band = question.find_band(value);
+    return band ? band->score : 0;
+}
+
+// Mean over cells not marked n/a; unanswered cells count as 0 and are reported missing.
+QuestionResult matrix_result(const Question& question, const MatrixAnswer& matrix) {
+    QuestionResult result;
+    double sum = 0;
+    int rated = 0;
+    for (const auto& row : question.rows)
+        for (const auto& column : question.columns) {
+            const std::string* level_id = nullptr;
+            if (auto row_it = matrix.find(row.id); row_it != matrix.end()) {
+                auto cell = row_it->second.find(column.id);
+                if (cell != row_it->second.end()) level_id = &cell->second;
+            }
+            if (!level_id) {
+                result.missing.push_back(question.id + "." + row.id + "." + column.id);
+                ++rated;
+                continue;
+            }
+            if (*level_id == kNotApplicable) continue;
+            const Option* level = question.find_level(*level_id);
+            sum += level ? level->score : 0;
+            ++rated;
+        }
+    result.applicable = rated > 0;
+    result.score = rated > 0 ? sum / rated : 0;
+    std::size_t cells = question.rows.size() * question.columns.size();
+    if (!result.applicable) result.missing.clear();
+    if (result.missing.size() == cells) result.missing = {question.id};  // nothing answered yet
+    return result;
+}
+
+QuestionResult question_result(const Question& question, const Answers& answers) {
+    if (!is_applicable(question, answers)) return {false, 0, {}};
+    const AnswerValue* answer = answers.find(question.id);
+    if (!answer) return {true, 0, {question.id}};
+    if (question.type == QuestionType::matrix)
+        return matrix_result(question, std::get<MatrixAnswer>(*answer));
+    switch (question.type) {
+        case QuestionType::choice: return {true, choice_score(question, std::get<std::string>(*answer)), {}};
+        case QuestionType::multi:
+            return {true, multi_score(question, std::get<std::vector<std::string>>(*answer)), {}};
+        case QuestionType::number: return {true, number_score(question, std::get<double>(*answer)), {}};
+        case QuestionType::matrix: break;
+    }
+    return {true, 0, {}};
+}
+
+}  // namespace
+
+bool is_applicable(const Question& question, const Answers& answers) {
+    if (!question.when) return true;
+    const AnswerValue* answer = answers.find(question.when->question);
+    return answer && condition_holds(*question.when, *answer);
+}
+
+std::string describe_missing(const Completeness& completeness, std::size_t shown) {
+    std::string ids;
+    for (std::size_t i = 0; i < completeness.missing.size() && i < shown; ++i)
+        ids += (i ? ", " : "") + completeness.missing[i];
+    if (completeness.missing.size() > shown)
+        ids += " and " + std::to_string(completeness.missing.size() - shown) + " more";
+    return ids;
+}
+
+double round_to_tenth(double value) {
+    // Scores are sums of a few products of decimals; 1e-9 is far above their accumulated
+    // binary error and far below the 0.05 that separates two roundings.
+    double scaled = value * 10.0;
+    return std::round(scaled + (scaled >= 0 ? 1e-9 : -1e-9)) / 10.0;
+}
+
+Score score_answers(const Rubric& rubric, const Answers& answers) {
+    Score score;
+    for (const auto& part : rubric.parts) {
+        PartScore part_score{part.id, part.name, part.weight, 0, 0, false, {}};
+        double weighted_sum = 0;
+        double applicable_weight = 0;
+        for (const auto& question : part.questions) {
+            QuestionResult result = question_result(question, answers);
+            part_score.questions.push_back(
+                {question.id, result.applicable, result.applicable && result.missing.empty(),
+                 result.score, question.weight});
+            if (!result.applicable) continue;
+            weighted_sum += question.weight * result.score;
+            applicable_weight += question.weight;
+            ++score.completeness.applicable;
+            if (result.missing.empty()) ++score.completeness.answered;
+            for (auto& id : result.missing) score.completeness.missing.push_back(std::move(id));
+        }
+        part_score.applicable = applicable_weight > 0;
+        part_score.fraction = part_score.applicable ? weighted_sum / applicable_weight : 0;
+        part_score.points = part.weight * part_score.fraction;
+        score.unrounded_index += part_score.points;
+        score.parts.push_back(std::move(part_score));
+    }
+    score.index = round_to_tenth(score.unrounded_index);
+    return score;
+}
+
+}  // namespace pindex

@@ -1,0 +1,150 @@
+// pindex score, as a CI pipeline runs it.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_pindex.hpp"
+
+using namespace pindex::e2e;
+namespace fs = std::filesystem;
+
+TEST_CASE("score prints the text report and exits 0") {
+    RunResult result = run_pindex({"score", example("typical.yaml")});
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(result.out, Catch::Contains("Average company"));
+    CHECK(result.err.empty());
+}
+
+TEST_CASE("score --format json writes the report's fields") {
+    RunResult result = run_pindex({"score", example("leader.yaml"), "--format", "json"});
+    REQUIRE(result.exit_code == 0);
+    auto json = nlohmann::json::parse(result.out);
+    CHECK(json["schema_version"] == 1);
+    CHECK(json["tool"]["version"].is_string());
+    CHECK(json["rubric"]["id"] == "personalization-index");
+    CHECK(json["organization"] == "Fabrikam Fitness (example leader)");
+    CHECK(json["index"] == 89.8);
+    CHECK(json["parts"].size() == 6);
+    CHECK(json["parts"][0]["weight"] == 50);
+    CHECK(json["benchmarks"][1]["id"] == "top-decile-average");
+    CHECK(json["benchmarks"][1]["delta"] == 17.8);
+    CHECK(json["completeness"]["complete"] == true);
+    CHECK(json["thresholds"]["passed"] == true);
+}
+
+TEST_CASE("a threshold not met exits 1 and still writes the full report") {
+    TempDir dir;
+    fs::path report = dir.path / "report.json";
+    RunResult result = run_pindex({"score", example("typical.yaml"), "--format", "json", "-o", report.string(),
+                                   "--fail-under", "49", "--fail-under-part", "know-me=5"});
+    CHECK(result.exit_code == 1);
+    CHECK_THAT(result.err, Catch::Contains("threshold not met: the index is 36.6, below the required 49"));
+    auto json = nlohmann::json::parse(read_text(report));
+    CHECK(json["thresholds"]["passed"] == false);
+    CHECK(json["thresholds"]["results"][0]["passed"] == false);
+    CHECK(json["thresholds"]["results"][1]["passed"] == true);
+}
+
+TEST_CASE("thresholds that are met exit 0") {
+    RunResult result = run_pindex({"score", example("leader.yaml"), "--fail-under", "72", "--fail-under-part",
+                                   "empower-me=40"});
+    CHECK(result.exit_code == 0);
+}
+
+TEST_CASE("invalid answers exit 2 with file:line:column and write nothing") {
+    TempDir dir;
+    fs::path answers = dir.file("bad.yaml", "rubric: personalization-index\nanswers:\n  tailoring: bespoke\n");
+    fs::path report = dir.path / "report.json";
+    RunResult result = run_pindex({"score", answers.string(), "-o", report.string()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::StartsWith(answers.string() + ":3:14: error: unknown option 'bespoke' for question 'tailoring'"));
+    CHECK(result.out.empty());
+    CHECK_FALSE(fs::exists(report));
+}
+
+TEST_CASE("an incomplete file exits 2 listing what is missing, unless --allow-incomplete") {
+    TempDir dir;
+    fs::path answers = dir.file("part.yaml", "rubric: personalization-index\nanswers:\n  tailoring: one-to-one\n");
+    RunResult strict = run_pindex({"score", answers.string()});
+    CHECK(strict.exit_code == 2);
+    CHECK_THAT(strict.err, Catch::Contains("incomplete: 20 of 21 applicable questions are not fully answered; missing: journey, cross-channel"));
+    CHECK(strict.out.empty());
+
+    RunResult allowed = run_pindex({"score", answers.string(), "--allow-incomplete", "--format", "json"});
+    CHECK(allowed.exit_code == 0);
+    auto json = nlohmann::json::parse(allowed.out);
+    CHECK(json["completeness"]["complete"] == false);
+    CHECK(json["completeness"]["answered"] == 1);
+    CHECK(json["index"] == 2.5);  // Show me: one of four questions at 1 -> 10 * 0.25
+}
+
+TEST_CASE("score reads answers from standard input with -") {
+    RunResult result = run_pindex({"score", "-", "--format", "json"}, read_text(example("laggard.yaml")));
+    CHECK(result.exit_code == 0);
+    CHECK(nlohmann::json::parse(result.out)["source"] == "-");
+}
+
+TEST_CASE("JSON answers score exactly like the same YAML answers") {
+    TempDir dir;
+    RunResult yaml = run_pindex({"score", example("typical.yaml"), "--format", "json"});
+    REQUIRE(yaml.exit_code == 0);
+    // The same answers, written as JSON by hand-equivalent conversion of the YAML report's inputs.
+    fs::path json_answers = dir.file("typical.json", R"json({"rubric": "personalization-index",
+      "organization": "Contoso Outdoor (example typical company)", "respondent": "CRM manager", "date": "2026-10-12",
+      "answers": {
+        "journey": {
+          "discover": {"web": "moderate", "app": "n/a", "messaging": "n/a", "paid-media": "extensive", "contact-center": "n/a", "in-person": "n/a"},
+          "research": {"web": "extensive", "app": "extensive", "messaging": "moderate", "paid-media": "moderate", "contact-center": "none", "in-person": "none"},
+          "buy": {"web": "moderate", "app": "moderate", "messaging": "moderate", "paid-media": "n/a", "contact-center": "none", "in-person": "none"},
+          "onboard": {"web": "moderate", "app": "moderate", "messaging": "moderate", "paid-media": "n/a", "contact-center": "n/a", "in-person": "n/a"},
+          "service": {"web": "moderate", "app": "moderate", "messaging": "none", "paid-media": "n/a", "contact-center": "moderate", "in-person": "none"},
+          "loyalty": {"web": "moderate", "app": "extensive", "messaging": "extensive", "paid-media": "moderate", "contact-center": "none", "in-person": "moderate"}},
+        "cross-channel": "next-campaign", "digital-relationships": 55, "contactability": "two",
+        "single-repository": "profile-batch", "data-integration": "some-scheduled", "identity-resolution": "deterministic",
+        "data-governance": ["owners", "consent"], "ab-testing": "occasional", "next-best-action": "model-one-channel",
+        "segmentation": "saved-segments", "orchestration": "shared-calendar", "idea-to-launch": 6,
+        "tailoring": "broad-segments", "content-library": "shared-library", "generative-ai": "some-channels",
+        "experiments-per-year": 15, "release-cadence": "monthly", "measurement": "campaign-reports",
+        "operating-model": ["clear-owner"], "senior-leader": "manager-or-director", "leader-mandate": []}})json");
+    RunResult json = run_pindex({"score", json_answers.string(), "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    auto a = nlohmann::json::parse(yaml.out), b = nlohmann::json::parse(json.out);
+    CHECK(a["index"] == b["index"]);
+    CHECK(a["parts"] == b["parts"]);
+}
+
+TEST_CASE("score refuses to write its report over the answers file") {
+    TempDir dir;
+    fs::path answers = dir.file("a.yaml", read_text(example("typical.yaml")));
+    RunResult result = run_pindex({"score", answers.string(), "-o", answers.string()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("would overwrite the answers file"));
+    CHECK(read_text(answers) == read_text(example("typical.yaml")));
+}
+
+TEST_CASE("bad thresholds are usage errors (exit 2)") {
+    CHECK(run_pindex({"score", example("typical.yaml"), "--fail-under", "120"}).exit_code == 2);
+    RunResult unknown = run_pindex({"score", example("typical.yaml"), "--fail-under-part", "empower=3"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("unknown part 'empower'"));
+    CHECK(run_pindex({"score", example("typical.yaml"), "--format", "pdf"}).exit_code == 2);
+}
+
+TEST_CASE("a missing file or a directory as input exits 2 naming it") {
+    TempDir dir;
+    RunResult missing = run_pindex({"score", (dir.path / "nope.yaml").string()});
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.err, Catch::Contains("nope.yaml: error: cannot open"));
+    RunResult directory = run_pindex({"score", dir.path.string()});
+    CHECK(directory.exit_code == 2);
+    CHECK_THAT(directory.err, Catch::Contains("is a directory"));
+}
+
+TEST_CASE("answers for another rubric name the mismatch and --rubric") {
+    TempDir dir;
+    fs::path answers = dir.file("a.yaml", "rubric: something-else\nanswers: {}\n");
+    RunResult result = run_pindex({"score", answers.string()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(":1:9: error: these answers are for rubric 'something-else'"));
+}

@@ -1,0 +1,11 @@
+# Fails when the README's quick-start test command and the one .ci/run runs have drifted apart.
+file(READ ${SOURCE_DIR}/README.md readme)
+file(STRINGS ${SOURCE_DIR}/.ci/run ci_lines REGEX "^apt-get update")
+list(LENGTH ci_lines count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR ".ci/run should hold exactly one 'apt-get update ...' test command, found ${count}")
+endif()
+string(FIND "${readme}" "${ci_lines}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "README.md does not contain the test command .ci/run runs:\n${ci_lines}")
+endif()

@@ -1,0 +1,129 @@
+#include <catch2/catch.hpp>
+
+#include "pindex/answers.hpp"
+#include "test_support.hpp"
+
+using namespace pindex;
+using pindex::test::answers_error;
+using pindex::test::kSmallRubric;
+
+namespace {
+const Rubric& small() {
+    static const Rubric rubric = load_rubric(kSmallRubric, "small.yaml");
+    return rubric;
+}
+const char* const kComplete = R"(rubric: small
+organization: Acme
+respondent: Ann
+date: 2026-11-01
+answers:
+  c: hi
+  m: [p, q]
+  n: 15
+  w: yes
+  x:
+    r1: {k1: full, k2: n/a}
+    r2: {k1: half, k2: none}
+notes:
+  c: "from the org chart"
+)";
+std::string complete_with(const std::string& from, const std::string& to) {
+    std::string text = kComplete;
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("a complete answers file loads every answer type") {
+    Answers answers = load_answers(kComplete, "a.yaml", small());
+    CHECK(answers.organization == "Acme");
+    CHECK(answers.respondent == "Ann");
+    CHECK(answers.date == "2026-11-01");
+    CHECK(std::get<std::string>(*answers.find("c")) == "hi");
+    CHECK(std::get<std::vector<std::string>>(*answers.find("m")) == std::vector<std::string>{"p", "q"});
+    CHECK(std::get<double>(*answers.find("n")) == 15);
+    const auto& x = std::get<MatrixAnswer>(*answers.find("x"));
+    CHECK(x.at("r1").at("k2") == "n/a");
+    CHECK(answers.notes.at("c") == "from the org chart");
+    CHECK(answers.warnings.empty());
+}
+
+TEST_CASE("JSON answers load exactly like the same YAML") {
+    const char* json = R"({"rubric": "small", "organization": "Acme", "respondent": "Ann", "date": "2026-11-01",
+      "answers": {"c": "hi", "m": ["p", "q"], "n": 15, "w": "yes",
+                  "x": {"r1": {"k1": "full", "k2": "n/a"}, "r2": {"k1": "half", "k2": "none"}}},
+      "notes": {"c": "from the org chart"}})";
+    Answers from_json = load_answers(json, "a.json", small());
+    Answers from_yaml = load_answers(kComplete, "a.yaml", small());
+    CHECK(from_json.answers == from_yaml.answers);
+    CHECK(from_json.notes == from_yaml.notes);
+    CHECK(from_json.organization == from_yaml.organization);
+}
+
+TEST_CASE("an empty answer counts as unanswered, not as an error") {
+    Answers answers = load_answers(complete_with("  c: hi\n", "  c:\n"), "a.yaml", small());
+    CHECK(answers.find("c") == nullptr);
+    Answers cells = load_answers(complete_with("{k1: half, k2: none}", "{k1: half, k2: }"), "a.yaml", small());
+    CHECK(std::get<MatrixAnswer>(*cells.find("x")).at("r2").count("k2") == 0);
+}
+
+TEST_CASE("CRLF line endings and a UTF-8 byte order mark are accepted") {
+    std::string text = kComplete;
+    std::string crlf;
+    for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    CHECK(load_answers("\xEF\xBB\xBF" + crlf, "a.yaml", small()).answers.size() == 5);
+}
+
+TEST_CASE("an answer whose 'when' does not hold is kept but warned about") {
+    Answers answers = load_answers(complete_with("c: hi", "c: mid"), "a.yaml", small());
+    REQUIRE(answers.warnings.size() == 1);
+    CHECK_THAT(format_diagnostic(answers.warnings[0]), Catch::StartsWith("a.yaml:9:6: warning: the answer to 'w' is ignored"));
+}
+
+TEST_CASE("answers errors name file, line, column and what was expected") {
+    struct Case {
+        std::string from, to, expected;
+    };
+    std::vector<Case> cases = {
+        {"rubric: small", "rubric: other", "a.yaml:1:9: error: these answers are for rubric 'other' but the rubric in use is 'small'"},
+        {"rubric: small\n", "", "a.yaml:1:1: error: missing key 'rubric' in the answers file"},
+        {"  c: hi", "  c: top", "a.yaml:6:6: error: unknown option 'top' for question 'c'; expected one of: lo, mid, hi"},
+        {"  c: hi", "  c: [hi]", "a.yaml:6:6: error: question 'c' takes one option, got a list"},
+        {"  c: hi", "  c: {a: 1}", "a.yaml:6:6: error: expected text for an answer to 'c' (one of: lo, mid, hi), got a map"},
+        {"  c: hi", "  c: hi\n  zz: 3", "a.yaml:7:3: error: unknown question 'zz' in 'answers'"},
+        {"  c: hi", "  c: hi\n  c: lo", "a.yaml:7:3: error: duplicate key 'c' in 'answers' (first given on line 6)"},
+        {"m: [p, q]", "m: [p, p]", "a.yaml:7:10: error: option 'p' is listed twice for question 'm'"},
+        {"m: [p, q]", "m: p", "a.yaml:7:6: error: expected a list for the answer to 'm' (a list of options from: p, q), got a text value"},
+        {"m: [p, q]", "m: [p, z]", "a.yaml:7:10: error: unknown option 'z' for question 'm'"},
+        {"n: 15", "n: '15'", "a.yaml:8:6: error: expected a number for the answer to 'n', got the quoted text '15'"},
+        {"n: 15", "n: fifteen", "expected a finite number for the answer to 'n', got 'fifteen'"},
+        {"n: 15", "n: .inf", "expected a finite number for the answer to 'n', got '.inf'"},
+        {"n: 15", "n: 1e400", "expected a finite number for the answer to 'n', got '1e400'"},
+        {"n: 15", "n: -3", "a.yaml:8:6: error: -3 is outside the values question 'n' accepts: a number of at least 0"},
+        {"r1: {k1: full, k2: n/a}", "r9: {k1: full, k2: n/a}", "a.yaml:11:5: error: unknown row 'r9' in question 'x'; expected one of: r1, r2"},
+        {"r1: {k1: full, k2: n/a}", "r1: {k1: full, k3: n/a}", "a.yaml:11:20: error: unknown column 'k3' in row 'r1' of question 'x'"},
+        {"r1: {k1: full, k2: n/a}", "r1: {k1: max, k2: n/a}", "a.yaml:11:14: error: unknown level 'max' in cell r1.k1 of question 'x'; expected one of: none, half, full, n/a"},
+        {"r1: {k1: full, k2: n/a}", "r1: [full]", "a.yaml:11:9: error: expected a map for row 'r1' of question 'x'"},
+        {"  x:\n    r1: {k1: full, k2: n/a}\n    r2: {k1: half, k2: none}\n", "  x: full\n", "a.yaml:10:6: error: expected a map for the answer to 'x' (a map of rows to columns to levels), got a text value"},
+        {"date: 2026-11-01", "date: 01/11/2026", "a.yaml:4:7: error: 'date' is '01/11/2026'; expected a date as YYYY-MM-DD"},
+        {"organization: Acme", "organization: [Acme]", "a.yaml:2:15: error: expected text for 'organization', got a list"},
+        {"notes:\n  c:", "notes:\n  zz:", "a.yaml:14:3: error: unknown question 'zz' in 'notes'"},
+        {"respondent: Ann", "respondent: Ann\nscore: 100", "a.yaml:4:1: error: unknown key 'score' in the answers file; expected one of:"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.from << " -> " << c.to);
+        CHECK_THAT(answers_error(complete_with(c.from, c.to), small()), Catch::Contains(c.expected));
+    }
+}
+
+TEST_CASE("broken or non-map answers files are rejected with a position") {
+    CHECK_THAT(answers_error("rubric: small\nanswers: {c: hi\n", small()), Catch::StartsWith("a.yaml:3:1: error: invalid YAML"));
+    CHECK_THAT(answers_error("just text", small()), Catch::Contains("a.yaml:1:1: error: expected a map for the answers file, got a text value"));
+    CHECK_THAT(answers_error("{\"rubric\": \"small\", \"answers\": {\"c\": \"hi\",}", small()), Catch::Contains("error: invalid YAML"));
+}
+
+TEST_CASE("looks_like_rubric tells rubrics from answers") {
+    CHECK(looks_like_rubric(kSmallRubric, "r.yaml"));
+    CHECK_FALSE(looks_like_rubric(kComplete, "a.yaml"));
+}

@@ -1,0 +1,70 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "pindex/diagnostic.hpp"
+#include "pindex/file_io.hpp"
+#include "pindex/limits.hpp"
+
+using namespace pindex;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "pindex-test-XXXXXX").string();
+        path = ::mkdtemp(pattern.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+std::string slurp(const fs::path& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+std::string input_error(const std::string& path) {
+    try {
+        read_input(path);
+    } catch (const InputError& error) {
+        return error.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST_CASE("write_file_atomically replaces the file and leaves no temporary behind") {
+    TempDir dir;
+    fs::path target = dir.path / "report.json";
+    write_file_atomically(target.string(), "first");
+    write_file_atomically(target.string(), "second");
+    CHECK(slurp(target) == "second");
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("a failed atomic write leaves the old file untouched") {
+    TempDir dir;
+    fs::path target = dir.path / "missing-dir" / "report.json";
+    CHECK_THROWS_WITH(write_file_atomically(target.string(), "x"), Catch::Contains("cannot write"));
+    CHECK_FALSE(fs::exists(target));
+}
+
+TEST_CASE("read_input rejects missing files, directories and oversized files by name") {
+    TempDir dir;
+    CHECK_THAT(input_error((dir.path / "nope.yaml").string()), Catch::Contains("nope.yaml: error: cannot open: No such file"));
+    CHECK_THAT(input_error(dir.path.string()), Catch::Contains("is a directory"));
+    fs::path big = dir.path / "big.yaml";
+    {
+        std::ofstream out(big);
+        out << std::string(limits::kMaxInputBytes + 1, 'a');
+    }
+    CHECK_THAT(input_error(big.string()), Catch::Contains("larger than 8 MiB"));
+}
+
+TEST_CASE("same_file recognises one file under two names") {
+    TempDir dir;
+    write_file_atomically((dir.path / "a").string(), "x");
+    CHECK(same_file((dir.path / "a").string(), (dir.path / "." / "a").string()));
+    CHECK_FALSE(same_file((dir.path / "a").string(), (dir.path / "b").string()));
+    CHECK_FALSE(same_file("-", "-"));
+}

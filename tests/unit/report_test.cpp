@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include "pindex/report.hpp"
+#include "pindex/report_json.hpp"
+#include "pindex/report_text.hpp"
+#include "test_support.hpp"
+
+using namespace pindex;
+
+namespace {
+Report typical_report(const std::vector<Threshold>& thresholds = {}) {
+    const Rubric& rubric = default_rubric();
+    Answers answers = load_answers(test::source_file("examples/typical.yaml"), "typical.yaml", rubric);
+    return build_report(rubric, answers, "typical.yaml", thresholds);
+}
+}  // namespace
+
+TEST_CASE("benchmark deltas are the index minus the benchmark, to one decimal") {
+    Report report = typical_report();
+    REQUIRE(report.benchmarks.size() == 2);
+    for (const auto& position : report.benchmarks)
+        CHECK(position.delta == Approx(round_to_tenth(report.score.index - position.benchmark.score)));
+}
+
+TEST_CASE("the JSON report carries the contract's fields") {
+    Report report = typical_report({Threshold{"", 49}});
+    auto json = report_to_json(report);
+    CHECK(json["schema_version"] == kReportSchemaVersion);
+    CHECK(json["tool"]["name"] == "pindex");
+    CHECK(json["rubric"]["id"] == "personalization-index");
+    CHECK(json["rubric"]["version"] == "1.0");
+    CHECK(json["organization"] == "Contoso Outdoor (example typical company)");
+    CHECK(json["index"] == report.score.index);
+    REQUIRE(json["parts"].size() == 6);
+    double sum = 0;
+    for (const auto& part : json["parts"]) {
+        for (const char* key : {"id", "name", "weight", "points", "fraction", "questions"}) CHECK(part.contains(key));
+        sum += part["points"].get<double>();
+    }
+    CHECK(round_to_tenth(sum) == json["index"].get<double>());
+    CHECK(json["benchmarks"][0]["score"] == 49);
+    CHECK(json["benchmarks"][0].contains("delta"));
+    CHECK(json["completeness"]["complete"] == true);
+    CHECK(json["thresholds"]["passed"] == false);
+    CHECK(json["thresholds"]["results"][0]["target"] == "index");
+}
+
+TEST_CASE("absent metadata is null in JSON") {
+    const Rubric& rubric = default_rubric();
+    Report report = build_report(rubric, test::best_answers(rubric), "-", {});
+    auto json = report_to_json(report);
+    CHECK(json["organization"].is_null());
+    CHECK(json["date"].is_null());
+    CHECK(json["index"] == 100.0);
+}
+
+TEST_CASE("invalid UTF-8 in an answers file does not stop the JSON report") {
+    Report report = typical_report();
+    report.organization = "Bad \xff byte";
+    CHECK_THAT(write_report_json(report), Catch::Contains("Bad"));
+}
+
+TEST_CASE("the text report shows index, parts out of their weight, benchmarks and thresholds") {
+    Report report = typical_report({Threshold{"", 49}, Threshold{"know-me", 5}});
+    std::string text = write_report_text(report);
+    CHECK_THAT(text, Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(text, Catch::Contains("Empower me          15.7 / 50"));
+    CHECK_THAT(text, Catch::Contains("Average company           49.0   this index is 12.4 below"));
+    CHECK_THAT(text, Catch::Contains("FAIL   index >= 49: 36.6"));
+    CHECK_THAT(text, Catch::Contains("pass   know-me >= 5: 6.0"));
+}

@@ -1,0 +1,170 @@
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "pindex/rubric.hpp"
+#include "pindex/rubric_export.hpp"
+#include "test_support.hpp"
+
+using namespace pindex;
+using pindex::test::kSmallRubric;
+using pindex::test::rubric_error;
+
+namespace {
+// kSmallRubric with the first occurrence of `from` replaced by `to`.
+std::string small_rubric_with(const std::string& from, const std::string& to) {
+    std::string text = kSmallRubric;
+    auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+}  // namespace
+
+TEST_CASE("the default rubric holds the six published parts and weights") {
+    const Rubric& rubric = default_rubric();
+    REQUIRE(rubric.parts.size() == 6);
+    std::vector<std::pair<std::string, double>> expected = {
+        {"Empower me", 50}, {"Know me", 10}, {"Reach me", 10}, {"Show me", 10}, {"Delight me", 10}, {"Accountability", 10}};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(rubric.parts[i].name == expected[i].first);
+        CHECK(rubric.parts[i].weight == expected[i].second);
+    }
+}
+
+TEST_CASE("the default rubric carries the published benchmarks with their source") {
+    const Rubric& rubric = default_rubric();
+    REQUIRE(rubric.benchmarks.size() == 2);
+    CHECK(rubric.benchmarks[0].score == 49);
+    CHECK(rubric.benchmarks[1].score == 72);
+    for (const auto& benchmark : rubric.benchmarks) CHECK_THAT(benchmark.source, Catch::Contains("Harvard Business Review"));
+    CHECK_THAT(rubric.benchmarks[1].source, Catch::Contains("not the 90th-percentile"));
+}
+
+TEST_CASE("the default rubric's questions are objective and documented") {
+    for (const auto& part : default_rubric().parts)
+        for (const auto& question : part.questions) {
+            INFO(question.id);
+            CHECK_FALSE(question.help.empty());
+            for (const auto& option : question.options) {
+                // No Likert scales: options describe states, never agreement or ratings.
+                for (const char* word : {"agree", "Agree", "rate 1", "Rate 1", "1-5", "1–5"})
+                    CHECK_THAT(option.label, !Catch::Contains(word));
+            }
+        }
+}
+
+TEST_CASE("the journey matrix uses the four published levels and scores segments below 1:1") {
+    const Question* journey = default_rubric().find_question("journey");
+    REQUIRE(journey);
+    CHECK(journey->type == QuestionType::matrix);
+    REQUIRE(journey->levels.size() == 4);
+    CHECK(journey->levels[0].label == "Not at all");
+    CHECK(journey->levels[1].label == "Moderately");
+    CHECK(journey->levels[2].label == "Extensively");
+    CHECK(journey->levels[3].label == "Fully 1:1");
+    CHECK(journey->levels[3].score == 1);
+    // Segment-based variation is rated "Moderately" (the help says so); it must score far below 1:1.
+    CHECK_THAT(journey->help, Catch::Contains("segment-based variation is at most Moderately"));
+    CHECK(journey->levels[1].score < 0.5);
+    CHECK(journey->rows.size() >= 5);
+    CHECK(journey->columns.size() >= 5);
+}
+
+TEST_CASE("the default rubric covers the sample questions' drivers") {
+    const Rubric& rubric = default_rubric();
+    for (const char* id : {"journey", "cross-channel", "digital-relationships", "contactability", "single-repository",
+                           "data-integration", "identity-resolution", "data-governance", "ab-testing",
+                           "next-best-action", "segmentation", "orchestration", "idea-to-launch", "tailoring",
+                           "content-library", "generative-ai", "experiments-per-year", "release-cadence",
+                           "measurement", "operating-model", "senior-leader", "leader-mandate"}) {
+        INFO(id);
+        CHECK(rubric.find_question(id));
+    }
+}
+
+TEST_CASE("a small rubric loads with every question type") {
+    Rubric rubric = load_rubric(kSmallRubric, "small.yaml");
+    CHECK(rubric.id == "small");
+    REQUIRE(rubric.question_count() == 5);
+    const Question* w = rubric.find_question("w");
+    REQUIRE(w);
+    REQUIRE(w->when);
+    CHECK(w->when->question == "c");
+    CHECK(w->weight == 2);
+    CHECK(rubric.find_question("n")->bands.back().max == std::nullopt);
+}
+
+TEST_CASE("bands: min <= value < max, and the last band holds its max") {
+    Rubric rubric = load_rubric(small_rubric_with("{min: 20, score: 1}", "{min: 20, max: 100, score: 1}"), "r.yaml");
+    const Question& n = *rubric.find_question("n");
+    CHECK(n.find_band(0)->score == 0);
+    CHECK(n.find_band(9.999)->score == 0);
+    CHECK(n.find_band(10)->score == 0.5);
+    CHECK(n.find_band(20)->score == 1);
+    CHECK(n.find_band(100)->score == 1);
+    CHECK(n.find_band(100.5) == nullptr);
+    CHECK(n.find_band(-1) == nullptr);
+}
+
+TEST_CASE("rubric errors name file, line, column and what was expected") {
+    struct Case {
+        std::string from, to, expected;
+    };
+    std::vector<Case> cases = {
+        {"id: small", "id: 'has space'", "r.yaml:1:5: error: 'has space' is not a valid id"},
+        {"weight: 60", "weight: 50", "error: part weights sum to 90; they must sum to 100"},
+        {"weight: 60", "weight: '60'", "r.yaml:9:13: error: expected a number for the weight of part 'a', got the quoted text '60'"},
+        {"weight: 60", "weight: -5", "r.yaml:9:13: error: the weight of part 'a' must be positive, got -5"},
+        {"score: 0.5}", "score: 1.5}", "r.yaml:17:42: error: the score of option 'mid' of question 'c' is 1.5; scores must lie in [0, 1]"},
+        {"{id: mid, label: Mid, score: 0.5}", "{id: mid, label: Mid, score: -0.1}", "scores must lie in [0, 1]"},
+        {"{id: hi, label: High, score: 1}", "{id: hi, label: High, score: 0.2}", "option 'hi' of question 'c' scores 0.2 after 'mid' scored 0.5: list options worst to best"},
+        {"{id: hi, label: High, score: 1}", "{id: hi, label: High, score: 0.5}", "the best answer to question 'c' scores 0.5; it must score 1"},
+        {"{id: mid, label: Mid", "{id: lo, label: Mid", "r.yaml:17:13: error: duplicate option id 'lo'"},
+        {"type: multi", "type: likert", "r.yaml:20:15: error: unknown question type 'likert' for question 'm'"},
+        {"when: {question: c, in: [hi]}", "when: {question: zz, in: [hi]}", "r.yaml:37:15: error: the 'when' of question 'w' names no question: 'zz'"},
+        {"when: {question: c, in: [hi]}", "when: {question: c, in: [top]}", "names option 'top', which question 'c' does not have"},
+        {"when: {question: c, in: [hi]}", "when: {question: n, in: [hi]}", "names 'n', a number question; only choice and multi"},
+        {"when: {question: c, in: [hi]}", "when: {question: w, in: [hi]}", "the 'when' of question 'w' names 'w', which is not asked before it"},
+        {"      - id: m\n", "      - id: c\n", "r.yaml:19:9: error: duplicate question id 'c'"},
+        {"        help: h\n", "        help: h\n        hint: x\n", "r.yaml:15:9: error: unknown key 'hint' in a question; expected one of: id, type"},
+        {"        help: h\n", "        help: h\n        help: again\n", "r.yaml:15:9: error: duplicate key 'help' in a question (first given on line 14)"},
+        {"        help: h\n", "", "r.yaml:11:9: error: missing key 'help' in question 'c'"},
+        {"          - {min: 10, max: 20, score: 0.5}", "          - {min: 12, max: 20, score: 0.5}", "starts at 12 but the previous one ends at 10"},
+        {"          - {min: 10, max: 20, score: 0.5}", "          - {min: 10, max: 5, score: 0.5}", "has max 5 not above its min 10"},
+        {"        type: number\n", "        type: number\n        rows: []\n", "'rows' does not apply to question 'n', a number question"},
+        {"benchmarks:", "benchmarks: 3\nold:", "r.yaml:4:13: error: expected a list for 'benchmarks', got a number"},
+        {"score: 49", "score: 149", "a benchmark's score must lie in [0, 100], got 149"},
+        {"rows: [{id: r1, label: R1}, {id: r2, label: R2}]", "rows: []", "question 'x' needs at least one entry in 'rows'"},
+        {"name: Small", "name: [Small]", "r.yaml:3:7: error: expected text for 'name' of the rubric, got a list"},
+        {"{id: avg, label: Average, score: 49, source: test}", "{id: avg, label: Average, score: .nan, source: test}", "expected a finite number for a benchmark's score, got '.nan'"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.from << " -> " << c.to);
+        CHECK_THAT(rubric_error(small_rubric_with(c.from, c.to)), Catch::Contains(c.expected));
+    }
+}
+
+TEST_CASE("a rubric that is not YAML, empty, or several documents is rejected with a position") {
+    CHECK_THAT(rubric_error("id: [unclosed\n"), Catch::StartsWith("r.yaml:2:1: error: invalid YAML"));
+    CHECK(rubric_error("") == "r.yaml: error: the file is empty: expected a YAML or JSON document");
+    CHECK_THAT(rubric_error("a: 1\n---\nb: 2\n"), Catch::Contains("holds 2 YAML documents"));
+    CHECK_THAT(rubric_error("- just\n- a list\n"), Catch::Contains("r.yaml:1:1: error: expected a map for the rubric, got a list"));
+}
+
+TEST_CASE("a rubric loader reports every error in one run") {
+    std::string text = small_rubric_with("score: 0.5}", "score: 7}");
+    text.replace(text.find("type: multi"), 11, "type: likert");
+    try {
+        load_rubric(text, "r.yaml");
+        FAIL("expected an error");
+    } catch (const InputError& error) {
+        CHECK(error.diagnostics().size() >= 2);
+    }
+}
+
+TEST_CASE("the built-in rubric is exactly rubrics/personalization-index.yaml") {
+    // The binary carries code generated from the YAML at build time; both must say the same.
+    Rubric from_file = load_rubric(test::source_file("rubrics/personalization-index.yaml"), "rubric.yaml");
+    CHECK(rubric_to_json(from_file) == rubric_to_json(default_rubric()));
+}

@@ -1,0 +1,18 @@
+#include <catch2/catch.hpp>
+
+#include "pindex/text.hpp"
+
+using namespace pindex;
+
+TEST_CASE("wrap_words breaks at spaces within the width") {
+    CHECK(wrap_words("one two three four", 9) == std::vector<std::string>{"one two", "three", "four"});
+    CHECK(wrap_words("  spaced\n\nout  ", 80) == std::vector<std::string>{"spaced out"});
+    CHECK(wrap_words("averyveryverylongword x", 5) == std::vector<std::string>{"averyveryverylongword", "x"});
+    CHECK(wrap_words("", 10).empty());
+}
+
+TEST_CASE("display width counts code points, not bytes") {
+    CHECK(display_width("Personnalisée") == 13);
+    CHECK(wrap_words("été été été", 7) == std::vector<std::string>{"été été", "été"});
+    CHECK(count_words(" a  b\nc ") == 3);
+}
