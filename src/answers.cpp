@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/text.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -24,18 +25,6 @@ bool condition_holds(const Condition& condition, const AnswerValue& answer) {
 }
 
 namespace {
-
-std::string list_ids(const std::vector<Option>& options) {
-    std::string result;
-    for (const auto& option : options) result += (result.empty() ? "" : ", ") + option.id;
-    return result;
-}
-
-std::string list_ids(const std::vector<Axis>& axes) {
-    std::string result;
-    for (const auto& axis : axes) result += (result.empty() ? "" : ", ") + axis.id;
-    return result;
-}
 
 bool is_iso_date(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -126,12 +115,12 @@ private:
 
     std::optional<std::string> read_option_id(const Question& question, const YAML::Node& node) {
         std::string what = fmt::format("an answer to '{}' (one of: {})", question.id,
-                                       list_ids(question.options));
+                                       join_ids(question.options));
         auto id = yaml_.text(node, what);
         if (!id) return std::nullopt;
         if (!question.find_option(*id)) {
             yaml_.error(node, fmt::format("unknown option '{}' for question '{}'; expected one of: {}",
-                                          *id, question.id, list_ids(question.options)));
+                                          *id, question.id, join_ids(question.options)));
             return std::nullopt;
         }
         return id;
@@ -140,7 +129,7 @@ private:
     std::optional<AnswerValue> read_choice(const Question& question, const YAML::Node& node) {
         if (node.IsSequence()) {
             yaml_.error(node, fmt::format("question '{}' takes one option, got a list; expected one "
-                                          "of: {}", question.id, list_ids(question.options)));
+                                          "of: {}", question.id, join_ids(question.options)));
             return std::nullopt;
         }
         if (auto id = read_option_id(question, node)) return AnswerValue{*id};
@@ -149,7 +138,7 @@ private:
 
     std::optional<AnswerValue> read_multi(const Question& question, const YAML::Node& node) {
         auto items = yaml_.list(node, fmt::format("the answer to '{}' (a list of options from: {})",
-                                                  question.id, list_ids(question.options)));
+                                                  question.id, join_ids(question.options)));
         if (!items) return std::nullopt;
         std::vector<std::string> chosen;
         bool valid = true;
@@ -190,7 +179,7 @@ private:
         for (const auto& row : rows->entries) {
             if (!question.has_row(row.key)) {
                 yaml_.error(row.key_node, fmt::format("unknown row '{}' in question '{}'; expected one of: {}",
-                                                      row.key, question.id, list_ids(question.rows)));
+                                                      row.key, question.id, join_ids(question.rows)));
                 valid = false;
                 continue;
             }
@@ -214,7 +203,7 @@ private:
             if (!question.has_column(cell.key)) {
                 yaml_.error(cell.key_node, fmt::format("unknown column '{}' in row '{}' of question '{}'; "
                                                        "expected one of: {}", cell.key, row, question.id,
-                                                       list_ids(question.columns)));
+                                                       join_ids(question.columns)));
                 valid = false;
                 continue;
             }
@@ -225,7 +214,7 @@ private:
             if (*level != kNotApplicable && !question.find_level(*level)) {
                 yaml_.error(cell.value, fmt::format("unknown level '{}' in cell {}.{} of question '{}'; "
                                                     "expected one of: {}, n/a", *level, row, cell.key,
-                                                    question.id, list_ids(question.levels)));
+                                                    question.id, join_ids(question.levels)));
                 valid = false;
                 continue;
             }

@@ -57,10 +57,8 @@ void write_question(std::string& out, const Question& question) {
     comment(out, "  ", question.text);
     comment(out, "  ", "Help: " + question.help);
     if (question.when) {
-        std::string in;
-        for (const auto& id : question.when->in) in += (in.empty() ? "" : ", ") + id;
         comment(out, "  ", fmt::format("Asked only when {} is one of: {}. Otherwise leave it empty.",
-                                       question.when->question, in));
+                                       question.when->question, join(question.when->in)));
     }
     switch (question.type) {
         case QuestionType::choice:

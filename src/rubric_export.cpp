@@ -143,9 +143,7 @@ void write_question_outline(std::string& out, const Question& question) {
     out += fmt::format("  {} ({}{})\n", question.id, to_string(question.type), weight);
     wrapped(out, "    ", question.text);
     if (question.when) {
-        std::string in;
-        for (const auto& id : question.when->in) in += (in.empty() ? "" : ", ") + id;
-        out += fmt::format("    asked when {} is one of: {}\n", question.when->question, in);
+        out += fmt::format("    asked when {} is one of: {}\n", question.when->question, join(question.when->in));
     }
     for (const auto& option : question.options)
         wrapped(out, "      ", fmt::format("{} {}: {}", score_text(option.score), option.id, option.label));
@@ -157,11 +155,8 @@ void write_question_outline(std::string& out, const Question& question) {
                            closed ? "]" : ")", question.unit);
     }
     if (question.type == QuestionType::matrix) {
-        std::string rows, columns;
-        for (const auto& row : question.rows) rows += (rows.empty() ? "" : ", ") + row.id;
-        for (const auto& column : question.columns) columns += (columns.empty() ? "" : ", ") + column.id;
-        wrapped(out, "      ", "rows: " + rows);
-        wrapped(out, "      ", "columns: " + columns);
+        wrapped(out, "      ", "rows: " + join_ids(question.rows));
+        wrapped(out, "      ", "columns: " + join_ids(question.columns));
         for (const auto& level : question.levels)
             out += fmt::format("      {} {}: {}\n", score_text(level.score), level.id, level.label);
         out += "      n/a: left out of the mean\n";

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/text.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -18,11 +19,9 @@ ThresholdParse parse_part_threshold(std::string_view text, const Rubric& rubric)
         return {std::nullopt, fmt::format("'{}' is not ID=N (a part id and its minimum points)", text)};
     std::string part_id(text.substr(0, equals));
     const Part* part = rubric.find_part(part_id);
-    if (!part) {
-        std::string ids;
-        for (const auto& candidate : rubric.parts) ids += (ids.empty() ? "" : ", ") + candidate.id;
-        return {std::nullopt, fmt::format("unknown part '{}' in '{}'; expected one of: {}", part_id, text, ids)};
-    }
+    if (!part)
+        return {std::nullopt, fmt::format("unknown part '{}' in '{}'; expected one of: {}", part_id, text,
+                                          join_ids(rubric.parts))};
     auto minimum = parse_yaml_number(text.substr(equals + 1));
     if (!minimum)
         return {std::nullopt, fmt::format("'{}' is not a number in '{}'", text.substr(equals + 1), text)};

@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "pindex/text.hpp"
+
 namespace pindex {
 
 namespace {
@@ -13,15 +15,6 @@ namespace {
 SourceLocation location_of(const std::string& file, const YAML::Mark& mark) {
     if (mark.line < 0) return {file, 0, 0};
     return {file, mark.line + 1, mark.column + 1};
-}
-
-std::string join(const std::vector<std::string_view>& words) {
-    std::string result;
-    for (const auto& word : words) {
-        if (!result.empty()) result += ", ";
-        result += word;
-    }
-    return result;
 }
 
 }  // namespace

@@ -17,4 +17,23 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 // Number of words (runs of non-space characters).
 std::size_t count_words(std::string_view text);
 
+// "a, b, c": for messages that list what was expected.
+template <typename Strings>
+std::string join(const Strings& items, std::string_view separator = ", ") {
+    std::string result;
+    for (const auto& item : items) {
+        if (!result.empty()) result += separator;
+        result += item;
+    }
+    return result;
+}
+
+// The ids of items that have an `id` member (options, rows, parts...), joined with ", ".
+template <typename Items>
+std::string join_ids(const Items& items) {
+    std::string result;
+    for (const auto& item : items) result += (result.empty() ? "" : ", ") + item.id;
+    return result;
+}
+
 }  // namespace pindex

@@ -28,10 +28,7 @@ notes:
   c: "from the org chart"
 )";
 std::string complete_with(const std::string& from, const std::string& to) {
-    std::string text = kComplete;
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
+    return test::replaced(kComplete, from, to);
 }
 }  // namespace
 

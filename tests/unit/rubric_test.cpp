@@ -12,12 +12,8 @@ using pindex::test::kSmallRubric;
 using pindex::test::rubric_error;
 
 namespace {
-// kSmallRubric with the first occurrence of `from` replaced by `to`.
 std::string small_rubric_with(const std::string& from, const std::string& to) {
-    std::string text = kSmallRubric;
-    auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    return text.replace(at, from.size(), to);
+    return test::replaced(kSmallRubric, from, to);
 }
 }  // namespace
 

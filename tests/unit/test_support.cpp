@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <functional>
+#include <stdexcept>
 #include <sstream>
 
 #include "pindex/diagnostic.hpp"
@@ -62,6 +63,12 @@ std::string first_error(const std::function<void()>& load) {
 
 Answers best_answers(const Rubric& rubric) { return answers_with(rubric, Pick::best); }
 Answers worst_answers(const Rubric& rubric) { return answers_with(rubric, Pick::worst); }
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    auto at = text.find(from);
+    if (at == std::string::npos) throw std::logic_error("test fixture has no '" + from + "'");
+    return text.replace(at, from.size(), to);
+}
 
 std::string source_file(const std::string& relative_path) {
     std::ifstream in(std::string(PINDEX_SOURCE_DIR) + "/" + relative_path, std::ios::binary);

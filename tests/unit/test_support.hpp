@@ -14,6 +14,9 @@ Answers worst_answers(const Rubric& rubric);
 // The text of a file under the source tree, such as "examples/typical.yaml".
 std::string source_file(const std::string& relative_path);
 
+// text with the first occurrence of `from` replaced by `to` (which must occur).
+std::string replaced(std::string text, const std::string& from, const std::string& to);
+
 // Every error of loading a rubric or answers text, formatted as printed
 // ("file:line:column: error: ...") one per line; empty when it loads.
 std::string rubric_error(const std::string& text);
