@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pindex/text.hpp"
+
 namespace pindex {
 
 std::string format_diagnostic(const Diagnostic& diagnostic) {
@@ -11,11 +13,9 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
         if (diagnostic.where.column > 0) place += fmt::format(":{}", diagnostic.where.column);
     }
     const char* kind = diagnostic.severity == Severity::error ? "error" : "warning";
-    std::string message = diagnostic.message;
-    // One line per diagnostic, whatever the input contained.
-    for (char& c : message)
-        if (c == '\n' || c == '\r') c = ' ';
-    return fmt::format("{}: {}: {}", place, kind, message);
+    // One line per diagnostic, and no terminal escape sequences, whatever the input contained.
+    return fmt::format("{}: {}: {}", escape_control_characters(place), kind,
+                       escape_control_characters(diagnostic.message));
 }
 
 void Diagnostics::error(SourceLocation where, std::string message) {

@@ -26,13 +26,15 @@ std::string position_words(double delta) {
     return "level with";
 }
 
+// Organization, respondent, date and file name come from the user's files: print them escaped.
 void write_header(std::string& out, const Report& report) {
     out += fmt::format("Personalization Index: {:.1f} / 100\n", report.score.index);
     std::string who = report.organization.empty() ? "(organization not given)" : report.organization;
     if (!report.respondent.empty()) who += ", answered by " + report.respondent;
     if (!report.date.empty()) who += " on " + report.date;
-    out += fmt::format("{}\n", who);
-    out += fmt::format("Answers: {}  Rubric: {} {}\n\n", report.source, report.rubric_id, report.rubric_version);
+    out += fmt::format("{}\n", escape_control_characters(who));
+    out += fmt::format("Answers: {}  Rubric: {} {}\n\n", escape_control_characters(report.source),
+                       report.rubric_id, escape_control_characters(report.rubric_version));
 }
 
 void write_parts(std::string& out, const Report& report) {

@@ -42,4 +42,21 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
 
 std::size_t count_words(std::string_view text) { return split_words(text).size(); }
 
+std::string escape_control_characters(std::string_view text) {
+    static const char digits[] = "0123456789abcdef";
+    std::string result;
+    result.reserve(text.size());
+    for (char c : text) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte >= 0x20 && byte != 0x7f) {
+            result += c;
+            continue;
+        }
+        result += "\\x";
+        result += digits[byte >> 4];
+        result += digits[byte & 0xf];
+    }
+    return result;
+}
+
 }  // namespace pindex

@@ -14,6 +14,10 @@ std::size_t display_width(std::string_view text);
 // line of its own). Runs of white space, including newlines, count as one space.
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 
+// Text from an input file made safe to print on one terminal line: control characters
+// (newlines, escape sequences, DEL) become visible "\x1b"-style escapes.
+std::string escape_control_characters(std::string_view text);
+
 // Number of words (runs of non-space characters).
 std::size_t count_words(std::string_view text);
 

@@ -60,6 +60,14 @@ TEST_CASE("invalid UTF-8 in an answers file does not stop the JSON report") {
     CHECK_THAT(write_report_json(report), Catch::Contains("Bad"));
 }
 
+TEST_CASE("the text report escapes control characters from the answers file") {
+    Report report = typical_report();
+    report.organization = "Evil\x1b[2J corp";
+    std::string text = write_report_text(report);
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK_THAT(text, Catch::Contains("Evil\\x1b[2J corp"));
+}
+
 TEST_CASE("the text report shows index, parts out of their weight, benchmarks and thresholds") {
     Report report = typical_report({Threshold{"", 49}, Threshold{"know-me", 5}});
     std::string text = write_report_text(report);

@@ -11,6 +11,11 @@ TEST_CASE("wrap_words breaks at spaces within the width") {
     CHECK(wrap_words("", 10).empty());
 }
 
+TEST_CASE("control characters are escaped visibly and UTF-8 is kept") {
+    CHECK(escape_control_characters("a\x1b[31mb\tc\x7f") == "a\\x1b[31mb\\x09c\\x7f");
+    CHECK(escape_control_characters("Société") == "Société");
+}
+
 TEST_CASE("display width counts code points, not bytes") {
     CHECK(display_width("Personnalisée") == 13);
     CHECK(wrap_words("été été été", 7) == std::vector<std::string>{"été été", "été"});
