@@ -43,7 +43,7 @@ public:
     Answers read(const YAML::Node& root) {
         Answers answers;
         auto top = yaml_.map(root, "the answers file",
-                             {"rubric", "organization", "respondent", "date", "answers", "notes"});
+                             {"rubric", "organization", "respondent", "date", "survey", "answers", "notes"});
         if (!top) return answers;
         read_rubric_id(*top, answers);
         read_optional_text(*top, "organization", answers.organization);
@@ -51,6 +51,7 @@ public:
         read_optional_text(*top, "date", answers.date);
         if (const auto* entry = top->find("date"); entry && !answers.date.empty() && !is_iso_date(answers.date))
             yaml_.error(*entry, fmt::format("'date' is '{}'; expected a date as YYYY-MM-DD", answers.date));
+        if (const auto* entry = top->find("survey")) read_survey_record(entry->value, answers.survey);
         if (const auto* entry = yaml_.required(*top, "answers", "the answers file"))
             read_answers(entry->value, answers);
         if (const auto* entry = top->find("notes")) read_notes(entry->value, answers);
@@ -73,6 +74,18 @@ private:
             yaml_.error(*entry, fmt::format("these answers are for rubric '{}' but the rubric in use "
                                             "is '{}'; pass the matching rubric with --rubric FILE",
                                             *id, rubric_.id));
+    }
+
+    void read_survey_record(const YAML::Node& node, SurveyRecord& record) {
+        auto map = yaml_.map(node, "'survey'", {"started", "finished", "active_seconds"});
+        if (!map) return;
+        read_optional_text(*map, "started", record.started);
+        read_optional_text(*map, "finished", record.finished);
+        if (const auto* entry = map->find("active_seconds")) {
+            auto seconds = yaml_.number(entry->value, "'active_seconds'");
+            if (seconds && *seconds < 0) yaml_.error(*entry, "'active_seconds' must not be negative");
+            else if (seconds) record.active_seconds = *seconds;
+        }
     }
 
     void read_optional_text(const YamlMap& top, std::string_view key, std::string& out) {

@@ -19,6 +19,15 @@ using MatrixAnswer = std::map<std::string, std::map<std::string, std::string>>;
 // choice: an option id; multi: option ids; number: a value; matrix: cells.
 using AnswerValue = std::variant<std::string, std::vector<std::string>, double, MatrixAnswer>;
 
+// What `pindex survey` records about its own runs, so that the 15-minute claim can be checked.
+struct SurveyRecord {
+    std::string started;   // ISO 8601 UTC, "2026-11-23T09:30:00Z"
+    std::string finished;  // empty until the survey is finished
+    double active_seconds = 0;  // time spent answering, idle gaps excluded (docs/survey.md)
+
+    bool empty() const { return started.empty() && finished.empty() && active_seconds == 0; }
+};
+
 struct Answers {
     std::string rubric_id;
     std::string organization;
@@ -26,6 +35,7 @@ struct Answers {
     std::string date;  // YYYY-MM-DD, or empty
     std::map<std::string, AnswerValue> answers;  // question id -> answer
     std::map<std::string, std::string> notes;    // question id -> free text
+    SurveyRecord survey;
     std::vector<Diagnostic> warnings;            // found while loading; not errors
 
     const AnswerValue* find(std::string_view question_id) const;
@@ -33,6 +43,9 @@ struct Answers {
 
 // True when the answer to the condition's question is (or, for multi, includes) a listed option.
 bool condition_holds(const Condition& condition, const AnswerValue& answer);
+
+// Writes answers as YAML in rubric order, in the shape load_answers reads back to equal values.
+std::string write_answers_yaml(const Answers& answers, const Rubric& rubric);
 
 // Parses answers (YAML or JSON) and checks them against the rubric. Throws InputError listing
 // every problem found. An empty answer (`key:` with no value) counts as unanswered.

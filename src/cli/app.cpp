@@ -57,10 +57,12 @@ int run(int argc, char** argv) {
     CLI::App app{"pindex: the Personalization Index self-assessment (survey, scoring, reports)", "pindex"};
     app.set_version_flag("--version", std::string("pindex ") + kVersion);
     app.require_subcommand(1);
-    app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage.\n"
-               "Example: pindex score answers.yaml --fail-under 49");
+    app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage,\n"
+               "3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
+               "Examples: pindex survey    pindex score answers.yaml --fail-under 49");
 
     std::vector<std::pair<std::string, CommandRunner>> commands = {
+        {"survey", add_survey_command(app)},
         {"score", add_score_command(app)},
         {"validate", add_validate_command(app)},
         {"template", add_template_command(app)},

@@ -1,0 +1,450 @@
+#include "pindex/survey.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+
+#include <fmt/format.h>
+
+#include "pindex/scoring.hpp"
+#include "pindex/survey_time.hpp"
+#include "pindex/text.hpp"
+#include "pindex/yaml_reader.hpp"
+
+namespace pindex {
+
+namespace {
+
+constexpr double kMetadataSeconds = 10;
+
+std::string trim(std::string_view text) {
+    auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) return "";
+    auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::vector<std::string> split_choices(const std::string& text) {
+    std::vector<std::string> tokens;
+    std::string token;
+    for (char c : text + " ") {
+        if (c == ',' || c == ' ' || c == '\t' || c == ';') {
+            if (!token.empty()) tokens.push_back(token);
+            token.clear();
+        } else {
+            token += c;
+        }
+    }
+    return tokens;
+}
+
+// The 0-based index of the option a token names: its number (1-based) or its id.
+std::optional<std::size_t> option_index(const std::vector<Option>& options, const std::string& token) {
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].id == token || std::to_string(i + 1) == token) return i;
+    return std::nullopt;
+}
+
+std::string range_of(const Question& question) {
+    const Band& last = question.bands.back();
+    return last.max ? fmt::format("from {:g} to {:g}", question.bands.front().min, *last.max)
+                    : fmt::format("of at least {:g}", question.bands.front().min);
+}
+
+constexpr std::string_view kKeys = "(b back, ? help, s skip, q save and quit)";
+
+// The one-line hint shown when what was typed does not answer the item.
+std::string input_hint(const SurveyItem& item) {
+    if (!item.question) return "Type the text and Enter, or just Enter to leave it empty.";
+    const Question& question = *item.question;
+    if (item.kind == SurveyItem::Kind::cell)
+        return fmt::format("Type a number from 1 to {}, or n if personalization does not matter here {}.",
+                           question.levels.size(), kKeys);
+    switch (question.type) {
+        case QuestionType::choice:
+            return fmt::format("Type a number from 1 to {} and Enter {}.", question.options.size(), kKeys);
+        case QuestionType::multi:
+            return fmt::format("Type one or more numbers from 1 to {} separated by spaces or commas, or 'none' {}.",
+                               question.options.size(), kKeys);
+        case QuestionType::number:
+            return fmt::format("Type a number {}{} {}.", range_of(question),
+                               question.unit.empty() ? "" : " (" + question.unit + ")", kKeys);
+        case QuestionType::matrix: break;
+    }
+    return "";
+}
+
+const std::string* cell_level(const Answers& answers, const Question& question, const std::string& row,
+                              const std::string& column) {
+    const AnswerValue* value = answers.find(question.id);
+    if (!value) return nullptr;
+    const auto& matrix = std::get<MatrixAnswer>(*value);
+    auto cells = matrix.find(row);
+    if (cells == matrix.end()) return nullptr;
+    auto cell = cells->second.find(column);
+    return cell == cells->second.end() ? nullptr : &cell->second;
+}
+
+// The current answer, written the way one would type it.
+std::string typed_form(const Answers& answers, const SurveyItem& item) {
+    using Kind = SurveyItem::Kind;
+    if (item.kind == Kind::organization) return answers.organization;
+    if (item.kind == Kind::respondent) return answers.respondent;
+    const Question& question = *item.question;
+    if (item.kind == Kind::cell) {
+        const std::string* level = cell_level(answers, question, item.row->id, item.column->id);
+        if (!level) return "";
+        if (*level == kNotApplicable) return "n";
+        auto index = option_index(question.levels, *level);
+        return index ? std::to_string(*index + 1) : "";
+    }
+    const AnswerValue* value = answers.find(question.id);
+    if (!value) return "";
+    if (const auto* option = std::get_if<std::string>(value)) {
+        auto index = option_index(question.options, *option);
+        return index ? std::to_string(*index + 1) : "";
+    }
+    if (const auto* options = std::get_if<std::vector<std::string>>(value)) {
+        if (options->empty()) return "none";
+        std::vector<std::string> numbers;
+        for (const auto& id : *options)
+            if (auto index = option_index(question.options, id)) numbers.push_back(std::to_string(*index + 1));
+        return join(numbers, " ");
+    }
+    if (const auto* number = std::get_if<double>(value)) return fmt::format("{}", *number);
+    return "";
+}
+
+// The current answer in words, for the review and the matrix row: "" when unanswered.
+std::string readable_answer(const Answers& answers, const SurveyItem& item) {
+    if (!item.question) return item.kind == SurveyItem::Kind::organization ? answers.organization : answers.respondent;
+    const Question& question = *item.question;
+    if (item.kind == SurveyItem::Kind::cell) {
+        const std::string* level_id = cell_level(answers, question, item.row->id, item.column->id);
+        if (!level_id) return "";
+        const Option* level = question.find_level(*level_id);
+        return level ? level->label : "n/a";
+    }
+    const AnswerValue* value = answers.find(question.id);
+    if (!value) return "";
+    if (const auto* option = std::get_if<std::string>(value)) return question.find_option(*option)->label;
+    if (const auto* options = std::get_if<std::vector<std::string>>(value)) {
+        if (options->empty()) return "none of these";
+        std::vector<std::string> labels;
+        for (const auto& id : *options) labels.push_back(question.find_option(id)->label);
+        return join(labels, "; ");
+    }
+    if (const auto* number = std::get_if<double>(value))
+        return fmt::format("{}{}", *number, question.unit.empty() ? "" : " " + question.unit);
+    return "";
+}
+
+double item_seconds(const SurveyItem& item) {
+    if (!item.question) return kMetadataSeconds;
+    double seconds = estimate_question_seconds(*item.question);
+    if (item.kind == SurveyItem::Kind::cell)
+        seconds /= double(item.question->rows.size() * item.question->columns.size());
+    return seconds;
+}
+
+std::string utc_timestamp() {
+    std::time_t now = std::time(nullptr);
+    std::tm parts{};
+    ::gmtime_r(&now, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &parts);
+    return text;
+}
+
+}  // namespace
+
+std::string SurveyItem::key() const {
+    switch (kind) {
+        case Kind::organization: return "organization";
+        case Kind::respondent: return "respondent";
+        case Kind::question: return question->id;
+        case Kind::cell: return question->id + "." + row->id + "." + column->id;
+    }
+    return "";
+}
+
+SurveyClock SurveyClock::system() {
+    return {[] {
+                return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+            },
+            utc_timestamp};
+}
+
+std::string_view to_string(SurveyOutcome outcome) {
+    switch (outcome) {
+        case SurveyOutcome::finished: return "finished";
+        case SurveyOutcome::incomplete: return "incomplete";
+        case SurveyOutcome::quit: return "quit";
+        case SurveyOutcome::end_of_input: return "end of input";
+        case SurveyOutcome::interrupted: return "interrupted";
+    }
+    return "";
+}
+
+Survey::Survey(const Rubric& rubric, Answers answers, Saver save, SurveyClock clock)
+    : rubric_(rubric), answers_(std::move(answers)), save_(std::move(save)), clock_(std::move(clock)) {
+    answers_.rubric_id = rubric_.id;
+    if (answers_.survey.started.empty()) answers_.survey.started = clock_.utc_now();
+    if (answers_.date.empty()) answers_.date = answers_.survey.started.substr(0, 10);
+}
+
+void Survey::ask_metadata(bool organization, bool respondent) {
+    ask_organization_ = organization;
+    ask_respondent_ = respondent;
+}
+
+std::vector<SurveyItem> Survey::plan() const {
+    using Kind = SurveyItem::Kind;
+    std::vector<SurveyItem> items;
+    if (ask_organization_) items.push_back({Kind::organization});
+    if (ask_respondent_) items.push_back({Kind::respondent});
+    for (const auto& part : rubric_.parts)
+        for (const auto& question : part.questions) {
+            if (!is_applicable(question, answers_)) continue;
+            if (question.type != QuestionType::matrix) {
+                items.push_back({Kind::question, &part, &question});
+                continue;
+            }
+            for (const auto& row : question.rows)
+                for (const auto& column : question.columns)
+                    items.push_back({Kind::cell, &part, &question, &row, &column});
+        }
+    return items;
+}
+
+bool Survey::is_answered(const SurveyItem& item) const {
+    switch (item.kind) {
+        case SurveyItem::Kind::organization: return organization_asked_ || !answers_.organization.empty();
+        case SurveyItem::Kind::respondent: return respondent_asked_ || !answers_.respondent.empty();
+        case SurveyItem::Kind::question: return answers_.find(item.question->id) != nullptr;
+        case SurveyItem::Kind::cell:
+            return cell_level(answers_, *item.question, item.row->id, item.column->id) != nullptr;
+    }
+    return false;
+}
+
+Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t index) const {
+    const SurveyItem& item = items[index];
+    Prompt prompt;
+    prompt.item = item;
+    prompt.position = static_cast<int>(index + 1);
+    prompt.total = static_cast<int>(items.size());
+    for (std::size_t i = index; i < items.size(); ++i) prompt.seconds_left += item_seconds(items[i]);
+    prompt.current = typed_form(answers_, item);
+    if (!item.question) {
+        prompt.section = "About this assessment";
+        prompt.text = item.kind == SurveyItem::Kind::organization ? "Organization assessed" : "Your name or role";
+        prompt.help = "Shown on the report; leave empty and press Enter to skip.";
+        return prompt;
+    }
+    const Question& question = *item.question;
+    prompt.section = item.part->name;
+    prompt.text = question.text;
+    prompt.help = question.help;
+    switch (question.type) {
+        case QuestionType::choice:
+        case QuestionType::multi:
+            for (const auto& option : question.options) prompt.choices.push_back(option.label);
+            prompt.multiple = question.type == QuestionType::multi;
+            break;
+        case QuestionType::number:
+            prompt.unit = question.unit;
+            prompt.range = range_of(question);
+            break;
+        case QuestionType::matrix:
+            for (const auto& level : question.levels) prompt.choices.push_back(level.label);
+            prompt.cell = true;
+            prompt.context = item.row->label + " · " + item.column->label;
+            for (const auto& column : question.columns)
+                prompt.row_answers.push_back(readable_answer(answers_, {SurveyItem::Kind::cell, item.part, &question, item.row, &column}));
+            break;
+    }
+    return prompt;
+}
+
+std::string Survey::apply(const SurveyItem& item, const std::string& line) {
+    using Kind = SurveyItem::Kind;
+    if (item.kind == Kind::organization) {
+        answers_.organization = line;
+        organization_asked_ = true;
+        return "";
+    }
+    if (item.kind == Kind::respondent) {
+        answers_.respondent = line;
+        respondent_asked_ = true;
+        return "";
+    }
+    const Question& question = *item.question;
+    if (item.kind == Kind::cell) {
+        std::string level;
+        if (line == "n" || line == "n/a") {
+            level = std::string(kNotApplicable);
+        } else if (auto index = option_index(question.levels, line)) {
+            level = question.levels[*index].id;
+        } else {
+            return input_hint(item);
+        }
+        AnswerValue& value = answers_.answers.try_emplace(question.id, MatrixAnswer{}).first->second;
+        std::get<MatrixAnswer>(value)[item.row->id][item.column->id] = level;
+        return "";
+    }
+    switch (question.type) {
+        case QuestionType::choice: {
+            auto index = option_index(question.options, line);
+            if (!index) return input_hint(item);
+            answers_.answers[question.id] = question.options[*index].id;
+            return "";
+        }
+        case QuestionType::multi: {
+            std::vector<std::string> chosen;
+            if (line != "none" && line != "0") {
+                for (const auto& token : split_choices(line)) {
+                    auto index = option_index(question.options, token);
+                    if (!index) return input_hint(item);
+                    const std::string& id = question.options[*index].id;
+                    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+                }
+            }
+            answers_.answers[question.id] = chosen;
+            return "";
+        }
+        case QuestionType::number: {
+            auto value = parse_yaml_number(line);
+            if (!value || !question.find_band(*value)) return input_hint(item);
+            answers_.answers[question.id] = *value;
+            return "";
+        }
+        case QuestionType::matrix: break;
+    }
+    return "This question cannot be answered here.";
+}
+
+void Survey::save() {
+    if (save_) save_(answers_);
+}
+
+Survey::Step Survey::ask_items(SurveyUi& ui, const ItemSource& source, std::size_t start) {
+    std::size_t position = start;
+    for (;;) {
+        std::vector<SurveyItem> items = source();
+        if (position >= items.size()) return Step::done;
+        Prompt prompt = prompt_for(items, position);
+        double shown_at = clock_.monotonic_seconds();
+        UserInput input = ui.ask(prompt);
+        answers_.survey.active_seconds +=
+            std::clamp(clock_.monotonic_seconds() - shown_at, 0.0, kMaxActiveSecondsPerAnswer);
+        if (input.status == InputStatus::end_of_input) return Step::end_of_input;
+        if (input.status == InputStatus::interrupted) return Step::interrupted;
+        std::string line = trim(input.text);
+        std::string key = prompt.item.key();
+        if (line == "q") return Step::quit;
+        if (line == "?") {
+            ui.show_help(prompt);
+            continue;
+        }
+        if (line == "b") {
+            if (position == 0) ui.show_hint("This is the first question.");
+            else --position;
+            continue;
+        }
+        if (line == "s" || (line.empty() && !prompt.current.empty())) {
+            ++position;  // skipped (or kept as it was): offered again in the review
+            continue;
+        }
+        if (line.empty() && prompt.item.question) {  // nothing typed and nothing to keep
+            ui.show_hint(input_hint(prompt.item));
+            continue;
+        }
+        if (std::string hint = apply(prompt.item, line); !hint.empty()) {
+            ui.show_hint(hint);
+            continue;
+        }
+        save();
+        // The answer may change which questions follow (a `when`): find this item again.
+        std::vector<SurveyItem> updated = source();
+        auto same = std::find_if(updated.begin(), updated.end(), [&](const SurveyItem& i) { return i.key() == key; });
+        position = same == updated.end() ? position : static_cast<std::size_t>(same - updated.begin()) + 1;
+    }
+}
+
+std::vector<ReviewEntry> Survey::review_entries(std::vector<ItemSource>& sources) const {
+    std::vector<ReviewEntry> entries;
+    for (const auto& part : rubric_.parts)
+        for (const auto& question : part.questions) {
+            if (!is_applicable(question, answers_)) continue;
+            if (question.type != QuestionType::matrix) {
+                SurveyItem item{SurveyItem::Kind::question, &part, &question};
+                entries.push_back({part.name + " · " + question.text, readable_answer(answers_, item), is_answered(item)});
+                sources.push_back([item] { return std::vector<SurveyItem>{item}; });
+                continue;
+            }
+            for (const auto& row : question.rows) {
+                std::vector<SurveyItem> cells;
+                std::vector<std::string> levels;
+                bool complete = true;
+                for (const auto& column : question.columns) {
+                    SurveyItem cell{SurveyItem::Kind::cell, &part, &question, &row, &column};
+                    cells.push_back(cell);
+                    std::string level = readable_answer(answers_, cell);
+                    complete = complete && !level.empty();
+                    levels.push_back(column.label + ": " + (level.empty() ? "?" : level));
+                }
+                entries.push_back({part.name + " · " + row.label, join(levels, ", "), complete});
+                sources.push_back([cells] { return cells; });
+            }
+        }
+    return entries;
+}
+
+Survey::Step Survey::review(SurveyUi& ui) {
+    for (;;) {
+        std::vector<ItemSource> sources;
+        std::vector<ReviewEntry> entries = review_entries(sources);
+        UserInput input = ui.ask_review(entries);
+        if (input.status == InputStatus::end_of_input) return Step::end_of_input;
+        if (input.status == InputStatus::interrupted) return Step::interrupted;
+        std::string line = trim(input.text);
+        if (line.empty()) return Step::done;
+        if (line == "q") return Step::quit;
+        std::size_t chosen = 0;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (line == std::to_string(i + 1)) chosen = i + 1;
+        if (chosen == 0) {
+            ui.show_hint(fmt::format("Type a number from 1 to {} to change an answer, Enter to finish, or q to save and quit.",
+                                     entries.size()));
+            continue;
+        }
+        Step step = ask_items(ui, sources[chosen - 1], 0);
+        if (step != Step::done) return step;
+    }
+}
+
+SurveyOutcome Survey::run(SurveyUi& ui) {
+    double total = 0;
+    for (const auto& item : plan()) total += item_seconds(item);
+    ui.show_intro(rubric_, total);
+    std::vector<SurveyItem> items = plan();
+    auto first_open = std::find_if(items.begin(), items.end(), [&](const SurveyItem& i) { return !is_answered(i); });
+    Step step = ask_items(ui, [this] { return plan(); }, static_cast<std::size_t>(first_open - items.begin()));
+    if (step == Step::done && ui.supports_review()) step = review(ui);
+    switch (step) {
+        case Step::quit: save(); return SurveyOutcome::quit;
+        case Step::end_of_input: save(); return SurveyOutcome::end_of_input;
+        case Step::interrupted: save(); return SurveyOutcome::interrupted;
+        case Step::done: break;
+    }
+    if (!score_answers(rubric_, answers_).completeness.complete()) {
+        save();
+        return SurveyOutcome::incomplete;
+    }
+    answers_.survey.finished = clock_.utc_now();
+    save();
+    return SurveyOutcome::finished;
+}
+
+}  // namespace pindex

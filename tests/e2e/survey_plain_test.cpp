@@ -1,0 +1,142 @@
+// pindex survey in plain mode: whole answer streams through a pipe.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_pindex.hpp"
+
+using namespace pindex::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The answers of examples/typical.yaml as they are typed in the survey, one per line.
+std::string typical_stream() { return read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"); }
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::string line;
+    for (char c : text) {
+        if (c == '\n') {
+            lines.push_back(line);
+            line.clear();
+        } else {
+            line += c;
+        }
+    }
+    return lines;
+}
+
+std::string join_lines(const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
+    std::string text;
+    for (std::size_t i = from; i < to && i < lines.size(); ++i) text += lines[i] + "\n";
+    return text;
+}
+
+nlohmann::json score_json(const fs::path& answers) {
+    RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
+    REQUIRE(result.exit_code == 0);
+    return nlohmann::json::parse(result.out);
+}
+
+const std::vector<std::string> kTypicalPeople = {"--org", "Contoso Outdoor (example typical company)",
+                                                  "--respondent", "CRM manager"};
+
+std::vector<std::string> survey_args(const fs::path& file) {
+    std::vector<std::string> args = {"survey", "--plain", "-o", file.string()};
+    args.insert(args.end(), kTypicalPeople.begin(), kTypicalPeople.end());
+    return args;
+}
+
+}  // namespace
+
+TEST_CASE("a survey's answers file scores exactly like the same answers written by hand") {
+    TempDir dir;
+    fs::path file = dir.path / "answers.yaml";
+    RunResult result = run_pindex(survey_args(file), typical_stream());
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
+    auto surveyed = score_json(file), by_hand = score_json(example("typical.yaml"));
+    CHECK(surveyed["index"] == by_hand["index"]);
+    CHECK(surveyed["parts"] == by_hand["parts"]);
+    CHECK(surveyed["organization"] == by_hand["organization"]);
+    std::string saved = read_text(file);
+    CHECK_THAT(saved, Catch::Contains("finished: "));
+    CHECK_THAT(saved, Catch::Contains("active_seconds: "));
+}
+
+TEST_CASE("plain mode prints numbered prompts without escape codes and asks metadata first") {
+    TempDir dir;
+    RunResult result = run_pindex({"survey", "-o", (dir.path / "a.yaml").string()}, "Acme\nAnn\n2\nq\n");
+    CHECK(result.exit_code == 3);
+    CHECK(result.out.find('\x1b') == std::string::npos);
+    CHECK_THAT(result.out, Catch::Contains("About this assessment · 1/58"));
+    CHECK_THAT(result.out, Catch::Contains("Empower me · 3/58"));
+    CHECK_THAT(result.out, Catch::Contains("  4) Fully 1:1"));
+    CHECK_THAT(result.err, Catch::Contains("Run 'pindex survey -o"));
+}
+
+TEST_CASE("invalid input gets a one-line hint and the same question again") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    RunResult result = run_pindex(survey_args(file), "7\nhello\n\n2\nq\n");
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.out, Catch::Contains("! Type a number from 1 to 4, or n if personalization does not matter here"));
+    CHECK_THAT(read_text(file), Catch::Contains("discover: {web: moderate}"));
+}
+
+TEST_CASE("stopping early saves a valid file that resumes where it stopped") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    std::vector<std::string> lines = lines_of(typical_stream());
+    RunResult first = run_pindex(survey_args(file), join_lines(lines, 0, 20));
+    CHECK(first.exit_code == 3);  // end of input: saved, not finished
+    RunResult partial = run_pindex({"score", file.string(), "--allow-incomplete", "--format", "json"});
+    CHECK(partial.exit_code == 0);
+    CHECK(nlohmann::json::parse(partial.out)["completeness"]["complete"] == false);
+
+    RunResult second = run_pindex(survey_args(file), join_lines(lines, 20, lines.size()));
+    CHECK(second.exit_code == 0);
+    CHECK_THAT(second.out, Catch::Contains("Empower me · 21/56"));
+    CHECK(score_json(file)["index"] == 36.6);
+}
+
+TEST_CASE("a finished survey file is never overwritten") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    REQUIRE(run_pindex(survey_args(file), typical_stream()).exit_code == 0);
+    std::string before = read_text(file);
+    RunResult again = run_pindex(survey_args(file), typical_stream());
+    CHECK(again.exit_code == 2);
+    CHECK_THAT(again.err, Catch::Contains("holds a survey finished on"));
+    CHECK(read_text(file) == before);
+}
+
+TEST_CASE("a file that is not a valid answers file is left alone") {
+    TempDir dir;
+    fs::path file = dir.file("notes.yaml", "shopping: [milk, eggs]\n");
+    RunResult result = run_pindex({"survey", "--plain", "-o", file.string()}, "1\n");
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("unknown key 'shopping'"));
+    CHECK(read_text(file) == "shopping: [milk, eggs]\n");
+}
+
+TEST_CASE("skipping in plain mode ends the survey unfinished, with the skipped question open") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    std::vector<std::string> lines = lines_of(typical_stream());
+    lines[36] = "s";  // cross-channel, the first question after the 36 matrix cells
+    std::string stream = join_lines(lines, 0, lines.size());
+    RunResult result = run_pindex(survey_args(file), stream);
+    CHECK(result.exit_code == 3);
+    RunResult strict = run_pindex({"score", file.string()});
+    CHECK(strict.exit_code == 2);
+    CHECK_THAT(strict.err, Catch::Contains("missing: cross-channel"));
+}
+
+TEST_CASE("the default answers file is pindex-answers.yaml in the current directory") {
+    TempDir dir;
+    RunResult result = run_pindex({"survey", "--plain", "--org", "A", "--respondent", "B"}, "2\nq\n", dir.path);
+    CHECK(result.exit_code == 3);
+    CHECK(fs::exists(dir.path / "pindex-answers.yaml"));
+}

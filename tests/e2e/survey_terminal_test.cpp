@@ -1,0 +1,219 @@
+// pindex survey in a real pseudo-terminal: keys, redraws, signals, and the terminal restored.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "pty_session.hpp"
+#include "run_pindex.hpp"
+
+using namespace pindex::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> typical_lines() {
+    std::string text = read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input");
+    std::vector<std::string> lines;
+    std::string line;
+    for (char c : text) {
+        if (c == '\n') {
+            lines.push_back(line);
+            line.clear();
+        } else {
+            line += c;
+        }
+    }
+    return lines;
+}
+
+std::vector<std::string> survey_args(const fs::path& file) {
+    return {"survey", "-o", file.string(), "--org", "Contoso Outdoor (example typical company)", "--respondent",
+            "CRM manager"};
+}
+
+// "· 12/": the progress line at position n. The total is left out: it grows by one once
+// senior-leader is answered and leader-mandate starts to apply.
+std::string at(std::size_t n) { return "· " + std::to_string(n) + "/"; }
+
+// Types each answer and Enter, waiting for the next prompt's progress line each time.
+void type_answers(PtySession& session, const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+        session.mark();
+        session.send(lines[i] + "\r");
+        INFO("answer " << i + 1);
+        REQUIRE(session.wait_for(i + 1 < lines.size() ? at(i + 2) : "Review your answers"));
+    }
+}
+
+bool wait_until_file_contains(const fs::path& file, const std::string& text) {
+    for (int i = 0; i < 200; ++i) {
+        if (read_text(file).find(text) != std::string::npos) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("terminal: a full run with review scores like the hand-written file and restores the terminal") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    PtySession session(survey_args(file), dir.path);
+    REQUIRE(session.wait_for("Empower me " + at(1)));
+    auto lines = typical_lines();
+    type_answers(session, lines, 0, lines.size());
+    CHECK(session.wait_for("All answered."));
+    session.send("\r");  // finish the review
+    CHECK(session.wait_exit() == 0);
+    CHECK(session.terminal_in_cooked_mode());
+    CHECK_THAT(session.output(), Catch::Contains("Personalization Index: 36.6 / 100"));
+    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
+    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+}
+
+TEST_CASE("terminal: arrow keys move the highlight and Enter picks it; Space toggles in multi-select") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    PtySession session(survey_args(file), dir.path);
+    REQUIRE(session.wait_for("Empower me " + at(1)));
+    session.send("\x1b[B\x1b[B\r");  // down, down, Enter: the third level
+    REQUIRE(session.wait_for(at(2)));
+    CHECK(wait_until_file_contains(file, "discover: {web: extensive}"));
+    session.send("q\r");
+    CHECK(session.wait_exit() == 3);
+    CHECK(session.terminal_in_cooked_mode());
+}
+
+TEST_CASE("terminal: ? shows help, b goes back, s skips, and the review offers the skipped question") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    auto lines = typical_lines();
+    PtySession session(survey_args(file), dir.path);
+    REQUIRE(session.wait_for(at(1)));
+    session.send("?\r");
+    CHECK(session.wait_for("mystery-shopping pass"));  // from the journey matrix's help
+    session.mark();
+    session.send("b\r");
+    CHECK(session.wait_for("This is the first question."));
+    type_answers(session, lines, 0, 36);  // the matrix
+    session.mark();
+    session.send("s\r");  // skip cross-channel
+    REQUIRE(session.wait_for(at(38)));
+    session.mark();
+    session.send("b\r");  // back to the skipped question
+    REQUIRE(session.wait_for(at(37)));
+    session.send("s\r");
+    REQUIRE(session.wait_for(at(38)));
+    type_answers(session, lines, 37, lines.size());
+    REQUIRE(session.wait_for("1 unanswered."));
+    CHECK_THAT(session.output(), Catch::Contains("(unanswered)"));
+    session.mark();
+    session.send("7\r");  // entries: 6 matrix rows, then cross-channel
+    REQUIRE(session.wait_for("When a customer acts in one channel"));
+    session.send(lines[36] + "\r");
+    REQUIRE(session.wait_for("All answered."));
+    session.send("\r");
+    CHECK(session.wait_exit() == 0);
+    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
+    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+}
+
+TEST_CASE("terminal: Ctrl-C saves, exits 130 and restores the terminal") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    PtySession session(survey_args(file), dir.path);
+    REQUIRE(session.wait_for(at(1)));
+    type_answers(session, typical_lines(), 0, 2);
+    session.send("3");  // typed but not confirmed: the only thing Ctrl-C may lose
+    session.send("\x03");
+    CHECK(session.wait_exit() == 130);
+    CHECK(session.terminal_in_cooked_mode());
+    std::string saved = read_text(file);
+    CHECK_THAT(saved, Catch::Contains("discover: {web: moderate, app: n/a}"));
+}
+
+TEST_CASE("terminal: a killed survey resumes at the first unanswered question") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    auto lines = typical_lines();
+    {
+        PtySession session(survey_args(file), dir.path);
+        REQUIRE(session.wait_for(at(1)));
+        type_answers(session, lines, 0, 5);
+        REQUIRE(wait_until_file_contains(file, "contact-center: n/a"));
+        session.signal(SIGKILL);
+        CHECK(session.wait_exit() == 128 + SIGKILL);
+    }
+    PtySession resumed(survey_args(file), dir.path);
+    CHECK(resumed.wait_for("Empower me " + at(6)));
+    type_answers(resumed, lines, 5, lines.size());
+    resumed.send("\r");
+    CHECK(resumed.wait_exit() == 0);
+    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
+    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+}
+
+TEST_CASE("terminal: SIGTERM and SIGHUP restore the terminal") {
+    for (int signal_number : {SIGTERM, SIGHUP}) {
+        TempDir dir;
+        PtySession session(survey_args(dir.path / "a.yaml"), dir.path);
+        REQUIRE(session.wait_for(at(1)));
+        CHECK_FALSE(session.terminal_in_cooked_mode());  // raw while the survey runs
+        session.signal(signal_number);
+        CHECK(session.wait_exit() == 128 + signal_number);
+        CHECK(session.terminal_in_cooked_mode());
+    }
+}
+
+TEST_CASE("terminal: Ctrl-Z restores the terminal while stopped and the survey goes on after resume") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    PtySession session(survey_args(file), dir.path);
+    REQUIRE(session.wait_for(at(1)));
+    session.send("\x1a");
+    REQUIRE(session.wait_stopped());
+    CHECK(session.terminal_in_cooked_mode());
+    session.mark();
+    session.signal(SIGCONT);
+    REQUIRE(session.wait_for(at(1)));  // drawn again
+    CHECK_FALSE(session.terminal_in_cooked_mode());
+    session.send("2\r");
+    REQUIRE(session.wait_for(at(2)));
+    session.send("q\r");
+    CHECK(session.wait_exit() == 3);
+    CHECK(wait_until_file_contains(file, "discover: {web: moderate}"));
+}
+
+TEST_CASE("terminal: colour respects NO_COLOR and --no-color; the reverse-video highlight keeps a marker") {
+    TempDir dir;
+    {
+        PtySession colored(survey_args(dir.path / "a.yaml"), dir.path);
+        REQUIRE(colored.wait_for(at(1)));
+        CHECK_THAT(colored.output(), Catch::Contains("\x1b[7m"));
+        CHECK_THAT(colored.output(), Catch::Contains("› 1) Not at all"));
+    }
+    for (auto environment : {std::vector<std::string>{"TERM=xterm-256color", "NO_COLOR=1"},
+                             std::vector<std::string>{"TERM=xterm-256color"}}) {
+        auto args = survey_args(dir.path / "b.yaml");
+        if (environment.size() == 1) args.push_back("--no-color");
+        PtySession plain(args, dir.path, environment);
+        REQUIRE(plain.wait_for(at(1)));
+        CHECK(plain.output().find("\x1b[7m") == std::string::npos);
+        CHECK(plain.output().find("\x1b[1m") == std::string::npos);
+        CHECK_THAT(plain.output(), Catch::Contains("› 1) Not at all"));
+    }
+}
+
+TEST_CASE("terminal: TERM=dumb falls back to plain prompts") {
+    TempDir dir;
+    PtySession session(survey_args(dir.path / "a.yaml"), dir.path, {"TERM=dumb"});
+    REQUIRE(session.wait_for("Empower me " + at(1)));
+    session.send("q\r");
+    CHECK(session.wait_exit() == 3);
+    CHECK(session.output().find("\x1b[") == std::string::npos);
+}
