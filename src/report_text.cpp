@@ -12,6 +12,7 @@ namespace pindex {
 namespace {
 
 constexpr int kBarWidth = 20;
+constexpr std::size_t kWidth = 80;  // the report fits an 80-column terminal or CI log
 
 std::string bar(double fraction) {
     int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * kBarWidth));
@@ -56,7 +57,7 @@ void write_benchmarks(std::string& out, const Report& report) {
     out += "  Sources:\n";
     for (const auto& position : report.benchmarks) {
         bool first = true;
-        for (const auto& line : wrap_words(position.benchmark.label + ": " + position.benchmark.source, 86)) {
+        for (const auto& line : wrap_words(position.benchmark.label + ": " + position.benchmark.source, kWidth - 6)) {
             out += fmt::format("    {}{}\n", first ? "" : "  ", line);
             first = false;
         }
@@ -69,12 +70,12 @@ void write_completeness(std::string& out, const Completeness& completeness) {
         out += fmt::format("Complete: all {} applicable questions answered.\n", completeness.applicable);
         return;
     }
-    out += fmt::format("INCOMPLETE: {} of {} applicable questions fully answered ({:.0f}%); "
-                       "missing answers score 0.\n", completeness.answered, completeness.applicable,
-                       completeness.fraction() * 100);
-    out += "  Missing:";
-    for (const auto& id : completeness.missing) out += " " + id;
-    out += "\n";
+    std::string summary = fmt::format("INCOMPLETE: {} of {} applicable questions fully answered ({:.0f}%); "
+                                      "missing answers score 0.", completeness.answered, completeness.applicable,
+                                      completeness.fraction() * 100);
+    for (const auto& line : wrap_words(summary, kWidth)) out += line + "\n";
+    for (const auto& line : wrap_words("Missing: " + join(completeness.missing, ", "), kWidth - 2))
+        out += "  " + line + "\n";
 }
 
 void write_thresholds(std::string& out, const Report& report) {

@@ -61,7 +61,7 @@ int finish(SurveyOutcome outcome, const Survey& survey, const Rubric& rubric, co
         return kExitSuccess;
     }
     Completeness completeness = score_answers(rubric, survey.answers()).completeness;
-    std::cerr << fmt::format("\nSaved to {} ({} of {} questions answered). Run 'pindex survey -o {}' to continue.\n",
+    std::cerr << fmt::format("\nSaved to {} ({} of {} questions answered).\nRun 'pindex survey -o {}' to continue.\n",
                              path, completeness.answered, completeness.applicable, path);
     return outcome == SurveyOutcome::interrupted ? kExitInterrupted : kExitSavedUnfinished;
 }

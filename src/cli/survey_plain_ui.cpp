@@ -22,7 +22,14 @@ public:
     explicit PlainUi(std::string file) : file_(std::move(file)) {}
 
     void show_intro(const Rubric& rubric, double estimated_seconds) override {
-        std::cout << survey_intro_text(rubric, estimated_seconds, file_) << std::flush;
+        std::string intro = survey_intro_text(rubric, estimated_seconds, file_);
+        std::size_t start = 0;
+        while (start < intro.size()) {  // one paragraph per line of the intro
+            std::size_t end = intro.find('\n', start);
+            print_wrapped(std::cout, "", intro.substr(start, end - start));
+            start = end == std::string::npos ? intro.size() : end + 1;
+        }
+        std::cout << std::flush;
     }
 
     UserInput ask(const Prompt& prompt) override {
@@ -51,7 +58,7 @@ public:
         return {InputStatus::line, line};
     }
 
-    void show_hint(const std::string& message) override { std::cout << "! " << message << '\n'; }
+    void show_hint(const std::string& message) override { print_wrapped(std::cout, "! ", message); }
 
     void show_help(const Prompt& prompt) override { print_wrapped(std::cout, "  ? ", prompt.help); }
 

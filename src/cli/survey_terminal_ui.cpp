@@ -194,8 +194,9 @@ public:
             text += fmt::format("{:>3}  {}\r\n", i + 1, clip(entry.label, width - 6));
             text += fmt::format("     {}\r\n", entry.complete ? answer : style("33", answer));
         }
-        text += unanswered ? fmt::format("{} unanswered. ", unanswered) : std::string("All answered. ");
-        text += "Type a number and Enter to change it, Enter to finish, q to save and quit.\r\n";
+        std::string footer = unanswered ? fmt::format("{} unanswered. ", unanswered) : std::string("All answered. ");
+        footer += "Type a number and Enter to change it, Enter to finish, q to save and quit.";
+        for (const auto& line : wrap_words(footer, width - 1)) text += line + "\r\n";
         write(text);
         State state;
         return edit(state);
@@ -259,8 +260,40 @@ private:
 
     void write(const std::string& text) const { write_all(text.data(), text.size()); }
 
+    // What a confirmed line means in words: "Extensively", "Owners; Consent", "55 %".
+    static std::string answer_in_words(const Prompt& prompt, const std::string& line) {
+        if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
+        if (line == "n" && prompt.cell) return "n/a";
+        std::vector<std::string> labels;
+        for (const auto& token : wrap_words(line, 1)) {
+            std::size_t number = 0;
+            for (char c : token) number = (c >= '0' && c <= '9') ? number * 10 + std::size_t(c - '0') : 0;
+            if (number < 1 || number > prompt.choices.size()) return line + (prompt.unit.empty() ? "" : " " + prompt.unit);
+            labels.push_back(prompt.choices[number - 1]);
+        }
+        return join(labels, "; ");
+    }
+
+    // What stays in the scrollback once an item is left: a line or two, not the whole block.
+    std::vector<std::string> render_outcome(const Prompt& prompt, const std::string& outcome) const {
+        std::size_t width = terminal_width() - 1;
+        std::vector<std::string> lines;
+        std::string head = prompt.cell ? prompt.context : prompt.text;
+        for (const auto& wrapped : wrap_words(head + " → " + outcome, width - 2)) lines.push_back("  " + wrapped);
+        return lines;
+    }
+
+    // The outcome of a confirmed line, in words.
+    static std::string confirmed_outcome(const Prompt& prompt, const std::string& line) {
+        if (line == "b") return "back";
+        if (line == "?") return "help";
+        if (line == "s") return "skipped";
+        if (line == "q") return "saved, quitting";
+        return answer_in_words(prompt, line);
+    }
+
     // The block for a prompt, as lines no wider than the terminal (so none wraps by itself).
-    std::vector<std::string> render(const State& state, bool final) const {
+    std::vector<std::string> render(const State& state) const {
         const Prompt& prompt = *state.prompt;
         std::size_t width = terminal_width() - 1;
         std::vector<std::string> lines;
@@ -275,8 +308,9 @@ private:
                         style("2", std::string(bar_width - filled, '.')));
         add_wrapped("", prompt.text, "1");
         if (!prompt.context.empty()) add_wrapped("  ", prompt.context, "36");
+        if (prompt.cell) add_wrapped("  ", "This step so far: " + row_summary(prompt), "2");
         for (std::size_t i = 0; i < prompt.choices.size(); ++i) {
-            bool on = !final && i == state.highlight && state.typed.empty();
+            bool on = i == state.highlight && state.typed.empty();
             std::string box = prompt.multiple ? (state.toggled.count(i) ? "[x] " : "[ ] ") : "";
             std::string head = fmt::format("{} {}) {}", on ? "›" : " ", i + 1, box);
             auto wrapped = wrap_words(prompt.choices[i], width - display_width(head));
@@ -288,24 +322,42 @@ private:
         if (prompt.cell) lines.push_back("  n) n/a: personalization does not matter here");
         if (!prompt.range.empty())
             add_wrapped("  ", fmt::format("A number {}{}.", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")"), "2");
-        if (!final && !pending_help_.empty()) add_wrapped("  ? ", pending_help_, "2");
-        if (!final && !pending_hint_.empty()) add_wrapped("! ", pending_hint_, "33");
-        if (!final) {
-            const char* keys = prompt.multiple ? "numbers+Enter or ↑↓ Space Enter · ? help · b back · s skip · q quit"
-                               : prompt.choices.empty() ? "type+Enter · ? help · b back · s skip · q quit"
-                                                        : "number+Enter or ↑↓ Enter · ? help · b back · s skip · q quit";
-            add_wrapped("  ", keys, "2");
-        }
+        if (!pending_help_.empty()) add_wrapped("  ? ", pending_help_, "2");
+        if (!pending_hint_.empty()) add_wrapped("! ", pending_hint_, "33");
+        const char* keys = prompt.multiple ? "numbers+Enter or ↑↓ Space Enter · ? help · b back · s skip · q quit"
+                           : prompt.choices.empty() ? "type+Enter · ? help · b back · s skip · q quit"
+                                                    : "number+Enter or ↑↓ Enter · ? help · b back · s skip · q quit";
+        add_wrapped("  ", keys, "2");
         return lines;
     }
 
-    // Redraws the block in place: up to its first line, clear below, print it again.
-    void draw(const State& state, bool final) {
+    // "Website: Moderately · Mobile app: … · Email, SMS, push: ?" for the matrix row being rated.
+    static std::string row_summary(const Prompt& prompt) {
+        std::vector<std::string> parts;
+        const auto& columns = prompt.item.question->columns;
+        for (std::size_t i = 0; i < columns.size() && i < prompt.row_answers.size(); ++i) {
+            bool current = columns[i].id == prompt.item.column->id;
+            std::string answer = current ? "…" : prompt.row_answers[i].empty() ? "?" : prompt.row_answers[i];
+            parts.push_back(columns[i].label + ": " + answer);
+        }
+        return join(parts, " · ");
+    }
+
+    // Redraws the block in place: up to its first line, clear below, print it again. Given an
+    // outcome, leaves only a summary line behind for the scrollback.
+    void draw(const State& state, const std::string* outcome = nullptr) {
+        bool final = outcome != nullptr;
         std::string out;
         if (drawn_lines_ > 0) out += fmt::format("\x1b[{}A", drawn_lines_);
         out += "\r\x1b[J";
-        std::vector<std::string> lines = state.prompt ? render(state, final) : std::vector<std::string>{};
+        std::vector<std::string> lines;
+        if (state.prompt) lines = final ? render_outcome(*state.prompt, *outcome) : render(state);
         for (const auto& line : lines) out += line + "\r\n";
+        if (final && state.prompt) {
+            drawn_lines_ = 0;
+            write(out);
+            return;
+        }
         std::string typed = escape_control_characters(state.typed);
         std::size_t room = terminal_width() - 3;
         if (display_width(typed) > room) typed = "…" + typed.substr(typed.size() - (room - 1));
@@ -326,17 +378,21 @@ private:
     }
 
     UserInput edit(State& state) {
-        draw(state, false);
+        draw(state);
         for (;;) {
             KeyPress press = read_key();
             switch (press.key) {
-                case Key::interrupted:
+                case Key::interrupted: {
                     g_interrupted = 0;
-                    draw(state, true);
+                    std::string outcome = "interrupted (this one not saved)";
+                    draw(state, &outcome);
                     return {InputStatus::interrupted, ""};
-                case Key::end_of_input:
-                    draw(state, true);
+                }
+                case Key::end_of_input: {
+                    std::string outcome = "end of input (this one not saved)";
+                    draw(state, &outcome);
                     return {InputStatus::end_of_input, ""};
+                }
                 case Key::redraw:
                     g_redraw = 0;
                     drawn_lines_ = 0;  // after a stop the old block is gone from view: draw anew
@@ -347,7 +403,8 @@ private:
                     state.typed = line;
                     pending_hint_.clear();
                     pending_help_.clear();
-                    draw(state, true);
+                    std::string outcome = state.prompt ? confirmed_outcome(*state.prompt, line) : line;
+                    draw(state, &outcome);
                     return {InputStatus::line, line};
                 }
                 case Key::backspace:
@@ -372,7 +429,7 @@ private:
                     break;
                 case Key::other: break;
             }
-            draw(state, false);
+            draw(state);
         }
     }
 };

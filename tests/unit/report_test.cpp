@@ -3,6 +3,7 @@
 #include "pindex/report.hpp"
 #include "pindex/report_json.hpp"
 #include "pindex/report_text.hpp"
+#include "pindex/text.hpp"
 #include "test_support.hpp"
 
 using namespace pindex;
@@ -66,6 +67,23 @@ TEST_CASE("the text report escapes control characters from the answers file") {
     std::string text = write_report_text(report);
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK_THAT(text, Catch::Contains("Evil\\x1b[2J corp"));
+}
+
+TEST_CASE("every line of the text report fits 80 columns, complete or not") {
+    const Rubric& rubric = default_rubric();
+    Answers empty;
+    empty.organization = "An organization with a rather long name, Incorporated, of Somewhere";
+    for (const Report& report : {typical_report({Threshold{"", 49}}), build_report(rubric, empty, "x.yaml", {})}) {
+        std::string text = write_report_text(report);
+        std::size_t start = 0;
+        while (start < text.size()) {
+            std::size_t end = text.find('\n', start);
+            std::string line = text.substr(start, end - start);
+            INFO(line);
+            CHECK(display_width(line) <= 80);
+            start = end + 1;
+        }
+    }
 }
 
 TEST_CASE("the text report shows index, parts out of their weight, benchmarks and thresholds") {
