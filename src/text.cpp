@@ -5,7 +5,7 @@ namespace pindex {
 namespace {
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
-std::vector<std::string_view> split_words(std::string_view text) {
+std::vector<std::string_view> word_views(std::string_view text) {
     std::vector<std::string_view> words;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -28,7 +28,7 @@ std::size_t display_width(std::string_view text) {
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
     std::vector<std::string> lines;
     std::string line;
-    for (auto word : split_words(text)) {
+    for (auto word : word_views(text)) {
         if (!line.empty() && display_width(line) + 1 + display_width(word) > width) {
             lines.push_back(std::move(line));
             line.clear();
@@ -40,7 +40,25 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
     return lines;
 }
 
-std::size_t count_words(std::string_view text) { return split_words(text).size(); }
+std::size_t count_words(std::string_view text) { return word_views(text).size(); }
+
+std::vector<std::string> split_words(std::string_view text) {
+    std::vector<std::string> words;
+    for (auto word : word_views(text)) words.emplace_back(word);
+    return words;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        lines.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
 
 std::string escape_control_characters(std::string_view text) {
     static const char digits[] = "0123456789abcdef";

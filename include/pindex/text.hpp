@@ -21,6 +21,12 @@ std::string escape_control_characters(std::string_view text);
 // Number of words (runs of non-space characters).
 std::size_t count_words(std::string_view text);
 
+// The words (runs of non-space characters) of text.
+std::vector<std::string> split_words(std::string_view text);
+
+// The lines of text, without their '\n'; a final newline does not start another line.
+std::vector<std::string> split_lines(std::string_view text);
+
 // "a, b, c": for messages that list what was expected.
 template <typename Strings>
 std::string join(const Strings& items, std::string_view separator = ", ") {

@@ -22,13 +22,8 @@ public:
     explicit PlainUi(std::string file) : file_(std::move(file)) {}
 
     void show_intro(const Rubric& rubric, double estimated_seconds) override {
-        std::string intro = survey_intro_text(rubric, estimated_seconds, file_);
-        std::size_t start = 0;
-        while (start < intro.size()) {  // one paragraph per line of the intro
-            std::size_t end = intro.find('\n', start);
-            print_wrapped(std::cout, "", intro.substr(start, end - start));
-            start = end == std::string::npos ? intro.size() : end + 1;
-        }
+        for (const auto& paragraph : split_lines(survey_intro_text(rubric, estimated_seconds, file_)))
+            print_wrapped(std::cout, "", paragraph);
         std::cout << std::flush;
     }
 

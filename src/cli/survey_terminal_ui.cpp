@@ -5,7 +5,10 @@
 // The terminal is always restored: the guard's destructor on every return or exception, and
 // signal handlers for SIGTERM, SIGHUP (restore, then die of the signal) and SIGTSTP (restore,
 // stop, raw mode again on resume). Ctrl-C interrupts the read; the survey then saves and
-// exits 130.
+// exits 130. Handlers that need the key reader's attention write a byte to a self-pipe that it
+// polls with stdin, so a signal arriving between two reads is never missed.
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <termios.h>
@@ -15,6 +18,7 @@
 #include <cerrno>
 #include <cmath>
 #include <set>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -30,6 +34,14 @@ struct termios g_saved_mode;
 struct termios g_raw_mode;
 volatile sig_atomic_t g_interrupted = 0;
 volatile sig_atomic_t g_redraw = 0;
+int g_wake_pipe[2] = {-1, -1};  // handlers write, the key reader polls
+
+void wake_reader() {
+    int saved_errno = errno;
+    char byte = 1;
+    [[maybe_unused]] ssize_t ignored = ::write(g_wake_pipe[1], &byte, 1);  // full pipe: already awake
+    errno = saved_errno;
+}
 
 void write_all(const char* text, std::size_t size) {
     while (size > 0) {
@@ -71,9 +83,15 @@ void on_fatal_signal(int signal_number) {
     resend_with_default_action(signal_number);
 }
 
-void on_interrupt(int) { g_interrupted = 1; }
+void on_interrupt(int) {
+    g_interrupted = 1;
+    wake_reader();
+}
 
-void on_window_change(int) { g_redraw = 1; }
+void on_window_change(int) {
+    g_redraw = 1;
+    wake_reader();
+}
 
 void on_stop(int signal_number) {
     int saved_errno = errno;
@@ -83,6 +101,7 @@ void on_stop(int signal_number) {
     install(SIGTSTP, on_stop);
     ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_raw_mode);
     g_redraw = 1;
+    wake_reader();
     errno = saved_errno;
 }
 
@@ -90,6 +109,7 @@ void on_stop(int signal_number) {
 class TerminalGuard {
 public:
     TerminalGuard() {
+        if (::pipe2(g_wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("cannot create a pipe");
         ::tcgetattr(STDIN_FILENO, &g_saved_mode);
         g_raw_mode = g_saved_mode;
         g_raw_mode.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO | IEXTEN));
@@ -106,6 +126,8 @@ public:
     ~TerminalGuard() {
         for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH}) ::signal(signal_number, SIG_DFL);
         restore_terminal();
+        ::close(g_wake_pipe[0]);
+        ::close(g_wake_pipe[1]);
     }
     TerminalGuard(const TerminalGuard&) = delete;
     TerminalGuard& operator=(const TerminalGuard&) = delete;
@@ -118,6 +140,21 @@ struct KeyPress {
     std::string text;  // the character's bytes, for Key::character
 };
 
+// Waits until a key arrives or a signal handler wakes us: true when stdin has a byte.
+bool wait_for_key() {
+    for (;;) {
+        if (g_interrupted || g_redraw) return false;
+        struct pollfd sources[2] = {{STDIN_FILENO, POLLIN, 0}, {g_wake_pipe[0], POLLIN, 0}};
+        if (::poll(sources, 2, -1) < 0 && errno != EINTR) return true;  // let read() report the error
+        if (sources[1].revents & POLLIN) {
+            char drain[64];
+            while (::read(g_wake_pipe[0], drain, sizeof drain) > 0) {
+            }
+        }
+        if (sources[0].revents & (POLLIN | POLLHUP | POLLERR)) return !(g_interrupted || g_redraw);
+    }
+}
+
 // Reads one key press, decoding the arrow keys' escape sequences and whole UTF-8 characters.
 KeyPress read_key() {
     auto read_byte = [](unsigned char& byte) -> int {
@@ -126,6 +163,7 @@ KeyPress read_key() {
         if (got == 0) return 0;
         return errno == EINTR ? -1 : 0;
     };
+    if (!wait_for_key()) return {g_interrupted ? Key::interrupted : Key::redraw, ""};
     unsigned char byte = 0;
     int got = read_byte(byte);
     if (got < 0) return {g_interrupted ? Key::interrupted : Key::redraw, ""};
@@ -216,27 +254,6 @@ private:
     std::string pending_hint_;
     std::string pending_help_;
 
-    static std::vector<std::string> split_lines(const std::string& text) {
-        std::vector<std::string> lines;
-        std::string line;
-        for (char c : text) {
-            if (c == '\n') {
-                lines.push_back(line);
-                line.clear();
-            } else {
-                line += c;
-            }
-        }
-        if (!line.empty()) lines.push_back(line);
-        return lines;
-    }
-
-    static std::vector<std::string> split_words(const std::string& text) {
-        std::vector<std::string> words;
-        for (const auto& line : wrap_words(text, 1)) words.push_back(line);
-        return words;
-    }
-
     static std::size_t initial_highlight(const Prompt& prompt) {
         if (prompt.multiple || prompt.current.empty() || prompt.current == "n") return 0;
         if (prompt.choices.empty()) return 0;
@@ -265,7 +282,7 @@ private:
         if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
         if (line == "n" && prompt.cell) return "n/a";
         std::vector<std::string> labels;
-        for (const auto& token : wrap_words(line, 1)) {
+        for (const auto& token : split_words(line)) {
             std::size_t number = 0;
             for (char c : token) number = (c >= '0' && c <= '9') ? number * 10 + std::size_t(c - '0') : 0;
             if (number < 1 || number > prompt.choices.size()) return line + (prompt.unit.empty() ? "" : " " + prompt.unit);

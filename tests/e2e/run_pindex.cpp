@@ -33,6 +33,27 @@ std::string read_text(const fs::path& path) {
     return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+std::vector<std::string> typical_survey_lines() {
+    return split_lines(read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"));
+}
+
+std::vector<std::string> typical_survey_args(const fs::path& answers_file) {
+    return {"survey", "-o", answers_file.string(), "--org", "Contoso Outdoor (example typical company)",
+            "--respondent", "CRM manager"};
+}
+
 std::string example(const std::string& name) { return std::string(PINDEX_SOURCE_DIR) + "/examples/" + name; }
 
 RunResult run_pindex(const std::vector<std::string>& args, const std::string& stdin_text,

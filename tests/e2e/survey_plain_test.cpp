@@ -10,28 +10,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The answers of examples/typical.yaml as they are typed in the survey, one per line.
-std::string typical_stream() { return read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"); }
-
-std::vector<std::string> lines_of(const std::string& text) {
-    std::vector<std::string> lines;
-    std::string line;
-    for (char c : text) {
-        if (c == '\n') {
-            lines.push_back(line);
-            line.clear();
-        } else {
-            line += c;
-        }
-    }
-    return lines;
-}
-
 std::string join_lines(const std::vector<std::string>& lines, std::size_t from, std::size_t to) {
     std::string text;
     for (std::size_t i = from; i < to && i < lines.size(); ++i) text += lines[i] + "\n";
     return text;
 }
+
+std::string typical_stream() { return read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"); }
 
 nlohmann::json score_json(const fs::path& answers) {
     RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
@@ -39,12 +24,9 @@ nlohmann::json score_json(const fs::path& answers) {
     return nlohmann::json::parse(result.out);
 }
 
-const std::vector<std::string> kTypicalPeople = {"--org", "Contoso Outdoor (example typical company)",
-                                                  "--respondent", "CRM manager"};
-
 std::vector<std::string> survey_args(const fs::path& file) {
-    std::vector<std::string> args = {"survey", "--plain", "-o", file.string()};
-    args.insert(args.end(), kTypicalPeople.begin(), kTypicalPeople.end());
+    std::vector<std::string> args = typical_survey_args(file);
+    args.insert(args.begin() + 1, "--plain");
     return args;
 }
 
@@ -88,7 +70,7 @@ TEST_CASE("invalid input gets a one-line hint and the same question again") {
 TEST_CASE("stopping early saves a valid file that resumes where it stopped") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    std::vector<std::string> lines = lines_of(typical_stream());
+    std::vector<std::string> lines = typical_survey_lines();
     RunResult first = run_pindex(survey_args(file), join_lines(lines, 0, 20));
     CHECK(first.exit_code == 3);  // end of input: saved, not finished
     RunResult partial = run_pindex({"score", file.string(), "--allow-incomplete", "--format", "json"});
@@ -124,8 +106,8 @@ TEST_CASE("a file that is not a valid answers file is left alone") {
 TEST_CASE("skipping in plain mode ends the survey unfinished, with the skipped question open") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    std::vector<std::string> lines = lines_of(typical_stream());
-    lines[36] = "s";  // cross-channel, the first question after the 36 matrix cells
+    std::vector<std::string> lines = typical_survey_lines();
+    lines[36] = std::string(1, 's');  // cross-channel, the first question after the 36 matrix cells
     std::string stream = join_lines(lines, 0, lines.size());
     RunResult result = run_pindex(survey_args(file), stream);
     CHECK(result.exit_code == 3);

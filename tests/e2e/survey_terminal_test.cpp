@@ -16,26 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> typical_lines() {
-    std::string text = read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input");
-    std::vector<std::string> lines;
-    std::string line;
-    for (char c : text) {
-        if (c == '\n') {
-            lines.push_back(line);
-            line.clear();
-        } else {
-            line += c;
-        }
-    }
-    return lines;
-}
-
-std::vector<std::string> survey_args(const fs::path& file) {
-    return {"survey", "-o", file.string(), "--org", "Contoso Outdoor (example typical company)", "--respondent",
-            "CRM manager"};
-}
-
 // "· 12/": the progress line at position n. The total is left out: it grows by one once
 // senior-leader is answered and leader-mandate starts to apply.
 std::string at(std::size_t n) { return "· " + std::to_string(n) + "/"; }
@@ -63,9 +43,9 @@ bool wait_until_file_contains(const fs::path& file, const std::string& text) {
 TEST_CASE("terminal: a full run with review scores like the hand-written file and restores the terminal") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    PtySession session(survey_args(file), dir.path);
+    PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for("Empower me " + at(1)));
-    auto lines = typical_lines();
+    auto lines = typical_survey_lines();
     type_answers(session, lines, 0, lines.size());
     CHECK(session.wait_for("All answered."));
     session.send("\r");  // finish the review
@@ -79,7 +59,7 @@ TEST_CASE("terminal: a full run with review scores like the hand-written file an
 TEST_CASE("terminal: arrow keys move the highlight and Enter picks it; Space toggles in multi-select") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    PtySession session(survey_args(file), dir.path);
+    PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for("Empower me " + at(1)));
     session.send("\x1b[B\x1b[B\r");  // down, down, Enter: the third level
     REQUIRE(session.wait_for(at(2)));
@@ -92,8 +72,8 @@ TEST_CASE("terminal: arrow keys move the highlight and Enter picks it; Space tog
 TEST_CASE("terminal: ? shows help, b goes back, s skips, and the review offers the skipped question") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    auto lines = typical_lines();
-    PtySession session(survey_args(file), dir.path);
+    auto lines = typical_survey_lines();
+    PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
     session.send("?\r");
     CHECK(session.wait_for("mystery-shopping pass"));  // from the journey matrix's help
@@ -126,9 +106,9 @@ TEST_CASE("terminal: ? shows help, b goes back, s skips, and the review offers t
 TEST_CASE("terminal: Ctrl-C saves, exits 130 and restores the terminal") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    PtySession session(survey_args(file), dir.path);
+    PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
-    type_answers(session, typical_lines(), 0, 2);
+    type_answers(session, typical_survey_lines(), 0, 2);
     session.send("3");  // typed but not confirmed: the only thing Ctrl-C may lose
     session.send("\x03");
     CHECK(session.wait_exit() == 130);
@@ -140,16 +120,16 @@ TEST_CASE("terminal: Ctrl-C saves, exits 130 and restores the terminal") {
 TEST_CASE("terminal: a killed survey resumes at the first unanswered question") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    auto lines = typical_lines();
+    auto lines = typical_survey_lines();
     {
-        PtySession session(survey_args(file), dir.path);
+        PtySession session(typical_survey_args(file), dir.path);
         REQUIRE(session.wait_for(at(1)));
         type_answers(session, lines, 0, 5);
         REQUIRE(wait_until_file_contains(file, "contact-center: n/a"));
         session.signal(SIGKILL);
         CHECK(session.wait_exit() == 128 + SIGKILL);
     }
-    PtySession resumed(survey_args(file), dir.path);
+    PtySession resumed(typical_survey_args(file), dir.path);
     CHECK(resumed.wait_for("Empower me " + at(6)));
     type_answers(resumed, lines, 5, lines.size());
     resumed.send("\r");
@@ -161,7 +141,7 @@ TEST_CASE("terminal: a killed survey resumes at the first unanswered question") 
 TEST_CASE("terminal: SIGTERM and SIGHUP restore the terminal") {
     for (int signal_number : {SIGTERM, SIGHUP}) {
         TempDir dir;
-        PtySession session(survey_args(dir.path / "a.yaml"), dir.path);
+        PtySession session(typical_survey_args(dir.path / "a.yaml"), dir.path);
         REQUIRE(session.wait_for(at(1)));
         CHECK_FALSE(session.terminal_in_cooked_mode());  // raw while the survey runs
         session.signal(signal_number);
@@ -173,7 +153,7 @@ TEST_CASE("terminal: SIGTERM and SIGHUP restore the terminal") {
 TEST_CASE("terminal: Ctrl-Z restores the terminal while stopped and the survey goes on after resume") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    PtySession session(survey_args(file), dir.path);
+    PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
     session.send("\x1a");
     REQUIRE(session.wait_stopped());
@@ -192,14 +172,14 @@ TEST_CASE("terminal: Ctrl-Z restores the terminal while stopped and the survey g
 TEST_CASE("terminal: colour respects NO_COLOR and --no-color; the reverse-video highlight keeps a marker") {
     TempDir dir;
     {
-        PtySession colored(survey_args(dir.path / "a.yaml"), dir.path);
+        PtySession colored(typical_survey_args(dir.path / "a.yaml"), dir.path);
         REQUIRE(colored.wait_for(at(1)));
         CHECK_THAT(colored.output(), Catch::Contains("\x1b[7m"));
         CHECK_THAT(colored.output(), Catch::Contains("› 1) Not at all"));
     }
     for (auto environment : {std::vector<std::string>{"TERM=xterm-256color", "NO_COLOR=1"},
                              std::vector<std::string>{"TERM=xterm-256color"}}) {
-        auto args = survey_args(dir.path / "b.yaml");
+        auto args = typical_survey_args(dir.path / "b.yaml");
         if (environment.size() == 1) args.push_back("--no-color");
         PtySession plain(args, dir.path, environment);
         REQUIRE(plain.wait_for(at(1)));
@@ -211,7 +191,7 @@ TEST_CASE("terminal: colour respects NO_COLOR and --no-color; the reverse-video 
 
 TEST_CASE("terminal: TERM=dumb falls back to plain prompts") {
     TempDir dir;
-    PtySession session(survey_args(dir.path / "a.yaml"), dir.path, {"TERM=dumb"});
+    PtySession session(typical_survey_args(dir.path / "a.yaml"), dir.path, {"TERM=dumb"});
     REQUIRE(session.wait_for("Empower me " + at(1)));
     session.send("q\r");
     CHECK(session.wait_exit() == 3);

@@ -21,3 +21,10 @@ TEST_CASE("display width counts code points, not bytes") {
     CHECK(wrap_words("été été été", 7) == std::vector<std::string>{"été été", "été"});
     CHECK(count_words(" a  b\nc ") == 3);
 }
+
+TEST_CASE("split_lines and split_words") {
+    CHECK(split_lines("a\nb\n") == std::vector<std::string>{"a", "b"});
+    CHECK(split_lines("a\n\nb") == std::vector<std::string>{"a", "", "b"});
+    CHECK(split_lines("").empty());
+    CHECK(split_words(" 1  3\t4 ") == std::vector<std::string>{"1", "3", "4"});
+}
