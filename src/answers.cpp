@@ -14,6 +14,43 @@ const AnswerValue* Answers::find(std::string_view question_id) const {
     return it == answers.end() ? nullptr : &it->second;
 }
 
+namespace {
+std::vector<Axis> with_custom(const std::vector<Axis>& from_rubric, const Answers& answers, const std::string& question,
+                              std::vector<Axis> CustomAxes::*axes) {
+    std::vector<Axis> result = from_rubric;
+    if (auto custom = answers.custom.find(question); custom != answers.custom.end())
+        result.insert(result.end(), (custom->second.*axes).begin(), (custom->second.*axes).end());
+    return result;
+}
+}  // namespace
+
+std::vector<Axis> matrix_rows(const Question& question, const Answers& answers) {
+    return with_custom(question.rows, answers, question.id, &CustomAxes::rows);
+}
+
+std::vector<Axis> matrix_columns(const Question& question, const Answers& answers) {
+    return with_custom(question.columns, answers, question.id, &CustomAxes::columns);
+}
+
+std::string custom_axis_id(std::string_view label, const std::vector<Axis>& taken) {
+    std::string base;
+    for (char c : label) {
+        bool ascii_alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (c >= 'A' && c <= 'Z') base += static_cast<char>(c - 'A' + 'a');
+        else if (ascii_alnum) base += c;
+        else if (!base.empty() && base.back() != '-') base += '-';
+    }
+    while (!base.empty() && base.back() == '-') base.pop_back();
+    if (base.size() > 48) base.resize(48);
+    if (base.empty()) base = "custom";
+    auto is_taken = [&](const std::string& id) {
+        return std::any_of(taken.begin(), taken.end(), [&](const Axis& axis) { return axis.id == id; });
+    };
+    std::string id = base;
+    for (int n = 2; is_taken(id); ++n) id = base + "-" + std::to_string(n);
+    return id;
+}
+
 bool condition_holds(const Condition& condition, const AnswerValue& answer) {
     auto listed = [&](const std::string& id) {
         return std::find(condition.in.begin(), condition.in.end(), id) != condition.in.end();
@@ -43,7 +80,7 @@ public:
     Answers read(const YAML::Node& root) {
         Answers answers;
         auto top = yaml_.map(root, "the answers file",
-                             {"rubric", "organization", "respondent", "date", "survey", "answers", "notes"});
+                             {"rubric", "organization", "respondent", "date", "survey", "custom", "answers", "notes"});
         if (!top) return answers;
         read_rubric_id(*top, answers);
         read_optional_text(*top, "organization", answers.organization);
@@ -52,6 +89,8 @@ public:
         if (const auto* entry = top->find("date"); entry && !answers.date.empty() && !is_iso_date(answers.date))
             yaml_.error(*entry, fmt::format("'date' is '{}'; expected a date as YYYY-MM-DD", answers.date));
         if (const auto* entry = top->find("survey")) read_survey_record(entry->value, answers.survey);
+        if (const auto* entry = top->find("custom")) read_custom(entry->value, answers);  // before the answers that use it
+        current_ = &answers;
         if (const auto* entry = yaml_.required(*top, "answers", "the answers file"))
             read_answers(entry->value, answers);
         if (const auto* entry = top->find("notes")) read_notes(entry->value, answers);
@@ -62,7 +101,62 @@ public:
 private:
     YamlReader yaml_;
     const Rubric& rubric_;
+    const Answers* current_ = nullptr;  // the answers being read, for their custom rows and columns
     std::map<std::string, SourceLocation> answer_locations_;
+
+    // custom: {question: {rows: [{id, label}], columns: [...]}} for matrices that allow them.
+    void read_custom(const YAML::Node& node, Answers& answers) {
+        auto map = yaml_.map(node, "'custom'");
+        if (!map) return;
+        for (const auto& entry : map->entries) {
+            const Question* question = question_for(entry, "custom");
+            if (!question) continue;
+            if (question->type != QuestionType::matrix) {
+                yaml_.error(entry.key_node, fmt::format("question '{}' is not a matrix; only a matrix takes custom rows "
+                                                        "or columns", question->id));
+                continue;
+            }
+            auto axes = yaml_.map(entry.value, fmt::format("the custom rows and columns of '{}'", question->id),
+                                  {"rows", "columns"});
+            if (!axes) continue;
+            CustomAxes custom;
+            for (const auto& list : axes->entries) {
+                bool rows = list.key == "rows";
+                if (!(rows ? question->custom_rows : question->custom_columns)) {
+                    yaml_.error(list.key_node, fmt::format("the rubric does not allow custom {} in question '{}'",
+                                                           list.key, question->id));
+                    continue;
+                }
+                read_custom_axes(*question, list, rows ? custom.rows : custom.columns,
+                                 rows ? question->rows : question->columns);
+            }
+            answers.custom[question->id] = std::move(custom);
+        }
+    }
+
+    void read_custom_axes(const Question& question, const YamlEntry& list, std::vector<Axis>& out,
+                          const std::vector<Axis>& from_rubric) {
+        auto items = yaml_.list(list.value, fmt::format("custom {} of '{}'", list.key, question.id));
+        if (!items) return;
+        for (const auto& item : *items) {
+            std::string what = fmt::format("a custom entry of {} of '{}'", list.key, question.id);
+            auto axis_map = yaml_.map(item, what, {"id", "label"});
+            if (!axis_map) continue;
+            const YamlEntry* id = yaml_.required(*axis_map, "id", what);
+            const YamlEntry* label = yaml_.required(*axis_map, "label", what);
+            if (!id || !label) continue;
+            auto id_text = yaml_.id(id->value, what);
+            auto label_text = yaml_.text(label->value, what);
+            if (!id_text || !label_text) continue;
+            auto same_id = [&](const Axis& axis) { return axis.id == *id_text; };
+            if (std::any_of(from_rubric.begin(), from_rubric.end(), same_id) || std::any_of(out.begin(), out.end(), same_id)) {
+                yaml_.error(id->value, fmt::format("custom id '{}' is already used in {} of '{}'", *id_text, list.key,
+                                                   question.id));
+                continue;
+            }
+            out.push_back({*id_text, *label_text});
+        }
+    }
 
     void read_rubric_id(const YamlMap& top, Answers& answers) {
         const YamlEntry* entry = yaml_.required(top, "rubric", "the answers file");
@@ -189,10 +283,12 @@ private:
         if (!rows) return std::nullopt;
         MatrixAnswer matrix;
         bool valid = true;
+        std::vector<Axis> known_rows = matrix_rows(question, *current_);
         for (const auto& row : rows->entries) {
-            if (!question.has_row(row.key)) {
+            bool known = std::any_of(known_rows.begin(), known_rows.end(), [&](const Axis& a) { return a.id == row.key; });
+            if (!known) {
                 yaml_.error(row.key_node, fmt::format("unknown row '{}' in question '{}'; expected one of: {}",
-                                                      row.key, question.id, join_ids(question.rows)));
+                                                      row.key, question.id, join_ids(known_rows)));
                 valid = false;
                 continue;
             }
@@ -212,11 +308,13 @@ private:
     bool read_matrix_row(const Question& question, const std::string& row, const YamlMap& cells,
                          std::map<std::string, std::string>& out) {
         bool valid = true;
+        std::vector<Axis> known_columns = matrix_columns(question, *current_);
         for (const auto& cell : cells.entries) {
-            if (!question.has_column(cell.key)) {
+            bool known = std::any_of(known_columns.begin(), known_columns.end(), [&](const Axis& a) { return a.id == cell.key; });
+            if (!known) {
                 yaml_.error(cell.key_node, fmt::format("unknown column '{}' in row '{}' of question '{}'; "
                                                        "expected one of: {}", cell.key, row, question.id,
-                                                       join_ids(question.columns)));
+                                                       join_ids(known_columns)));
                 valid = false;
                 continue;
             }

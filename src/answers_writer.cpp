@@ -14,7 +14,31 @@ void emit_text(YAML::Emitter& out, const char* key, const std::string& value) {
     if (!value.empty()) out << YAML::Key << key << YAML::Value << value;
 }
 
-void emit_answer(YAML::Emitter& out, const Question& question, const AnswerValue& value) {
+void emit_axes(YAML::Emitter& out, const char* key, const std::vector<Axis>& axes) {
+    if (axes.empty()) return;
+    out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+    for (const auto& axis : axes)
+        out << YAML::Flow << YAML::BeginMap << YAML::Key << "id" << YAML::Value << axis.id << YAML::Key << "label"
+            << YAML::Value << axis.label << YAML::EndMap;
+    out << YAML::EndSeq;
+}
+
+void emit_custom(YAML::Emitter& out, const Answers& answers) {
+    bool any = false;
+    for (const auto& [id, axes] : answers.custom) any = any || !axes.rows.empty() || !axes.columns.empty();
+    if (!any) return;
+    out << YAML::Key << "custom" << YAML::Value << YAML::BeginMap;
+    for (const auto& [id, axes] : answers.custom) {
+        if (axes.rows.empty() && axes.columns.empty()) continue;
+        out << YAML::Key << id << YAML::Value << YAML::BeginMap;
+        emit_axes(out, "rows", axes.rows);
+        emit_axes(out, "columns", axes.columns);
+        out << YAML::EndMap;
+    }
+    out << YAML::EndMap;
+}
+
+void emit_answer(YAML::Emitter& out, const Question& question, const AnswerValue& value, const Answers& answers) {
     if (const auto* option = std::get_if<std::string>(&value)) {
         out << *option;
     } else if (const auto* options = std::get_if<std::vector<std::string>>(&value)) {
@@ -25,11 +49,12 @@ void emit_answer(YAML::Emitter& out, const Question& question, const AnswerValue
         out << fmt::format("{}", *number);  // the shortest text that reads back exactly
     } else if (const auto* matrix = std::get_if<MatrixAnswer>(&value)) {
         out << YAML::BeginMap;
-        for (const auto& row : question.rows) {  // rubric order, not alphabetical
+        std::vector<Axis> columns = matrix_columns(question, answers);
+        for (const auto& row : matrix_rows(question, answers)) {  // rubric order, not alphabetical
             auto cells = matrix->find(row.id);
             if (cells == matrix->end()) continue;
             out << YAML::Key << row.id << YAML::Value << YAML::Flow << YAML::BeginMap;
-            for (const auto& column : question.columns)
+            for (const auto& column : columns)
                 if (auto cell = cells->second.find(column.id); cell != cells->second.end())
                     out << YAML::Key << column.id << YAML::Value << cell->second;
             out << YAML::EndMap;
@@ -58,12 +83,13 @@ std::string write_answers_yaml(const Answers& answers, const Rubric& rubric) {
     emit_text(out, "respondent", answers.respondent);
     emit_text(out, "date", answers.date);
     emit_survey_record(out, answers.survey);
+    emit_custom(out, answers);
     out << YAML::Key << "answers" << YAML::Value << YAML::BeginMap;
     for (const auto& part : rubric.parts)
         for (const auto& question : part.questions)
             if (const AnswerValue* value = answers.find(question.id)) {
                 out << YAML::Key << question.id << YAML::Value;
-                emit_answer(out, question, *value);
+                emit_answer(out, question, *value, answers);
             }
     out << YAML::EndMap;
     if (!answers.notes.empty()) {

@@ -216,7 +216,7 @@ private:
         Question question;
         auto map = yaml_.map(node, "a question",
                              {"id", "type", "weight", "text", "help", "when", "options", "bands",
-                              "unit", "rows", "columns", "levels"});
+                              "unit", "rows", "columns", "levels", "custom_rows", "custom_columns"});
         if (!map) return question;
         read_text_field(*map, "id", "a question", question.id, true, true);
         std::string what = fmt::format("question '{}'", question.id);
@@ -250,6 +250,8 @@ private:
             {"rows", QuestionType::matrix, QuestionType::matrix},
             {"columns", QuestionType::matrix, QuestionType::matrix},
             {"levels", QuestionType::matrix, QuestionType::matrix},
+            {"custom_rows", QuestionType::matrix, QuestionType::matrix},
+            {"custom_columns", QuestionType::matrix, QuestionType::matrix},
         };
         for (const auto& use : uses)
             if (const auto* entry = map.find(use.key); entry && type != use.a && type != use.b)
@@ -272,6 +274,10 @@ private:
                 question.rows = read_axes(map, "rows", what);
                 question.columns = read_axes(map, "columns", what);
                 question.levels = read_options(map, "levels", what, true);
+                if (const auto* entry = map.find("custom_rows"))
+                    question.custom_rows = yaml_.boolean(entry->value, "'custom_rows'").value_or(false);
+                if (const auto* entry = map.find("custom_columns"))
+                    question.custom_columns = yaml_.boolean(entry->value, "'custom_columns'").value_or(false);
                 break;
         }
     }

@@ -54,6 +54,8 @@ Json question_json(const Question& question) {
             json["rows"] = axes_json(question.rows);
             json["columns"] = axes_json(question.columns);
             json["levels"] = options_json(question.levels);
+            if (question.custom_rows) json["custom_rows"] = true;
+            if (question.custom_columns) json["custom_columns"] = true;
             break;
     }
     return json;

@@ -30,12 +30,13 @@ double number_score(const Question& question, double value) {
 }
 
 // Mean over cells not marked n/a; unanswered cells count as 0 and are reported missing.
-QuestionResult matrix_result(const Question& question, const MatrixAnswer& matrix) {
+QuestionResult matrix_result(const Question& question, const MatrixAnswer& matrix, const Answers& answers) {
     QuestionResult result;
     double sum = 0;
     int rated = 0;
-    for (const auto& row : question.rows)
-        for (const auto& column : question.columns) {
+    std::vector<Axis> rows = matrix_rows(question, answers), columns = matrix_columns(question, answers);
+    for (const auto& row : rows)
+        for (const auto& column : columns) {
             const std::string* level_id = nullptr;
             if (auto row_it = matrix.find(row.id); row_it != matrix.end()) {
                 auto cell = row_it->second.find(column.id);
@@ -53,7 +54,7 @@ QuestionResult matrix_result(const Question& question, const MatrixAnswer& matri
         }
     result.applicable = rated > 0;
     result.score = rated > 0 ? sum / rated : 0;
-    std::size_t cells = question.rows.size() * question.columns.size();
+    std::size_t cells = rows.size() * columns.size();
     if (!result.applicable) result.missing.clear();
     if (result.missing.size() == cells) result.missing = {question.id};  // nothing answered yet
     return result;
@@ -64,7 +65,7 @@ QuestionResult question_result(const Question& question, const Answers& answers)
     const AnswerValue* answer = answers.find(question.id);
     if (!answer) return {true, 0, {question.id}};
     if (question.type == QuestionType::matrix)
-        return matrix_result(question, std::get<MatrixAnswer>(*answer));
+        return matrix_result(question, std::get<MatrixAnswer>(*answer), answers);
     switch (question.type) {
         case QuestionType::choice: return {true, choice_score(question, std::get<std::string>(*answer)), {}};
         case QuestionType::multi:

@@ -92,7 +92,7 @@ std::string typed_form(const Answers& answers, const SurveyItem& item) {
     if (item.kind == Kind::respondent) return answers.respondent;
     const Question& question = *item.question;
     if (item.kind == Kind::cell) {
-        const std::string* level = cell_level(answers, question, item.row->id, item.column->id);
+        const std::string* level = cell_level(answers, question, item.row.id, item.column.id);
         if (!level) return "";
         if (*level == kNotApplicable) return "n";
         auto index = option_index(question.levels, *level);
@@ -120,7 +120,7 @@ std::string readable_answer(const Answers& answers, const SurveyItem& item) {
     if (!item.question) return item.kind == SurveyItem::Kind::organization ? answers.organization : answers.respondent;
     const Question& question = *item.question;
     if (item.kind == SurveyItem::Kind::cell) {
-        const std::string* level_id = cell_level(answers, question, item.row->id, item.column->id);
+        const std::string* level_id = cell_level(answers, question, item.row.id, item.column.id);
         if (!level_id) return "";
         const Option* level = question.find_level(*level_id);
         return level ? level->label : "n/a";
@@ -139,11 +139,28 @@ std::string readable_answer(const Answers& answers, const SurveyItem& item) {
     return "";
 }
 
+// The "add your own steps and channels" prompt, listing what the matrix has so far.
+std::string custom_axes_prompt(const Question& question, const Answers& answers) {
+    std::vector<std::string> rows, columns;
+    for (const auto& row : matrix_rows(question, answers)) rows.push_back(row.label);
+    for (const auto& column : matrix_columns(question, answers)) columns.push_back(column.label);
+    std::string kinds = question.custom_rows && question.custom_columns ? "a journey step or channel"
+                        : question.custom_rows                          ? "a journey step"
+                                                                        : "a channel";
+    std::string how = question.custom_rows && question.custom_columns ? "'step NAME' or 'channel NAME'"
+                      : question.custom_rows                          ? "'step NAME'"
+                                                                      : "'channel NAME'";
+    return fmt::format("Journey steps: {}. Channels: {}. Does your customers' journey need {} of your own? "
+                       "Type {} to add one, or just Enter to go on.",
+                       join(rows, "; "), join(columns, "; "), kinds, how);
+}
+
 double item_seconds(const SurveyItem& item) {
     if (!item.question) return kMetadataSeconds;
     double seconds = estimate_question_seconds(*item.question);
     if (item.kind == SurveyItem::Kind::cell)
         seconds /= double(item.question->rows.size() * item.question->columns.size());
+    if (item.kind == SurveyItem::Kind::custom_axes) seconds = kMetadataSeconds;
     return seconds;
 }
 
@@ -163,7 +180,8 @@ std::string SurveyItem::key() const {
         case Kind::organization: return "organization";
         case Kind::respondent: return "respondent";
         case Kind::question: return question->id;
-        case Kind::cell: return question->id + "." + row->id + "." + column->id;
+        case Kind::cell: return question->id + "." + row.id + "." + column.id;
+        case Kind::custom_axes: return question->id + "+";
     }
     return "";
 }
@@ -210,9 +228,11 @@ std::vector<SurveyItem> Survey::plan() const {
                 items.push_back({Kind::question, &part, &question});
                 continue;
             }
-            for (const auto& row : question.rows)
-                for (const auto& column : question.columns)
-                    items.push_back({Kind::cell, &part, &question, &row, &column});
+            if (question.custom_rows || question.custom_columns)
+                items.push_back({Kind::custom_axes, &part, &question});
+            std::vector<Axis> columns = matrix_columns(question, answers_);
+            for (const auto& row : matrix_rows(question, answers_))
+                for (const auto& column : columns) items.push_back({Kind::cell, &part, &question, row, column});
         }
     return items;
 }
@@ -223,7 +243,12 @@ bool Survey::is_answered(const SurveyItem& item) const {
         case SurveyItem::Kind::respondent: return respondent_asked_ || !answers_.respondent.empty();
         case SurveyItem::Kind::question: return answers_.find(item.question->id) != nullptr;
         case SurveyItem::Kind::cell:
-            return cell_level(answers_, *item.question, item.row->id, item.column->id) != nullptr;
+            return cell_level(answers_, *item.question, item.row.id, item.column.id) != nullptr;
+        case SurveyItem::Kind::custom_axes:
+            // Passed in this run, or the matrix was already begun in an earlier one.
+            return std::find(custom_axes_done_.begin(), custom_axes_done_.end(), item.question->id) !=
+                       custom_axes_done_.end() ||
+                   answers_.find(item.question->id) || answers_.custom.count(item.question->id);
     }
     return false;
 }
@@ -246,6 +271,13 @@ Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t inde
     prompt.section = item.part->name;
     prompt.text = question.text;
     prompt.help = question.help;
+    if (item.kind == SurveyItem::Kind::custom_axes) {
+        prompt.context = "Your own journey steps and channels";
+        prompt.text = custom_axes_prompt(question, answers_);
+        prompt.help = "The method rates the steps and channels where personalization matters for your customers. "
+                      "Add a step or channel the list lacks; every cell of it is then rated like the others.";
+        return prompt;
+    }
     switch (question.type) {
         case QuestionType::choice:
         case QuestionType::multi:
@@ -259,9 +291,12 @@ Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t inde
         case QuestionType::matrix:
             for (const auto& level : question.levels) prompt.choices.push_back(level.label);
             prompt.cell = true;
-            prompt.context = item.row->label + " · " + item.column->label;
-            for (const auto& column : question.columns)
-                prompt.row_answers.push_back(readable_answer(answers_, {SurveyItem::Kind::cell, item.part, &question, item.row, &column}));
+            prompt.context = item.row.label + " · " + item.column.label;
+            for (const auto& column : matrix_columns(question, answers_)) {
+                if (column.id == item.column.id) prompt.column_index = prompt.row_answers.size();
+                prompt.row_answers.push_back(
+                    {column.label, readable_answer(answers_, {SurveyItem::Kind::cell, item.part, &question, item.row, column})});
+            }
             break;
     }
     return prompt;
@@ -280,6 +315,7 @@ std::string Survey::apply(const SurveyItem& item, const std::string& line) {
         return "";
     }
     const Question& question = *item.question;
+    if (item.kind == Kind::custom_axes) return add_custom_axis(question, line);
     if (item.kind == Kind::cell) {
         std::string level;
         if (line == "n" || line == "n/a") {
@@ -290,7 +326,7 @@ std::string Survey::apply(const SurveyItem& item, const std::string& line) {
             return input_hint(item);
         }
         AnswerValue& value = answers_.answers.try_emplace(question.id, MatrixAnswer{}).first->second;
-        std::get<MatrixAnswer>(value)[item.row->id][item.column->id] = level;
+        std::get<MatrixAnswer>(value)[item.row.id][item.column.id] = level;
         return "";
     }
     switch (question.type) {
@@ -322,6 +358,27 @@ std::string Survey::apply(const SurveyItem& item, const std::string& line) {
         case QuestionType::matrix: break;
     }
     return "This question cannot be answered here.";
+}
+
+std::string Survey::add_custom_axis(const Question& question, const std::string& line) {
+    if (line.empty()) {
+        custom_axes_done_.push_back(question.id);
+        return "";
+    }
+    constexpr std::size_t kMaxLabel = 80;
+    auto split = line.find(' ');
+    std::string kind = line.substr(0, split);
+    std::string label = split == std::string::npos ? "" : trim(line.substr(split + 1));
+    bool row = kind == "step" && question.custom_rows;
+    bool column = kind == "channel" && question.custom_columns;
+    if ((!row && !column) || label.empty() || display_width(label) > kMaxLabel)
+        return fmt::format("Type {}{}{} (a name of at most {} characters), or just Enter to go on.",
+                           question.custom_rows ? "'step NAME'" : "", question.custom_rows && question.custom_columns ? " or " : "",
+                           question.custom_columns ? "'channel NAME'" : "", kMaxLabel);
+    CustomAxes& custom = answers_.custom[question.id];
+    if (row) custom.rows.push_back({custom_axis_id(label, matrix_rows(question, answers_)), label});
+    else custom.columns.push_back({custom_axis_id(label, matrix_columns(question, answers_)), label});
+    return "";
 }
 
 void Survey::save() {
@@ -356,10 +413,13 @@ Survey::Step Survey::ask_items(SurveyUi& ui, const ItemSource& source, std::size
             ++position;  // skipped (or kept as it was): offered again in the review
             continue;
         }
-        if (line.empty() && prompt.item.question) {  // nothing typed and nothing to keep
+        bool takes_empty = !prompt.item.question || prompt.item.kind == SurveyItem::Kind::custom_axes;
+        if (line.empty() && !takes_empty) {  // nothing typed and nothing to keep
             ui.show_hint(input_hint(prompt.item));
             continue;
         }
+        // Adding a step or channel asks again, so that several can be added.
+        bool ask_again = prompt.item.kind == SurveyItem::Kind::custom_axes && !line.empty();
         if (std::string hint = apply(prompt.item, line); !hint.empty()) {
             ui.show_hint(hint);
             continue;
@@ -368,7 +428,8 @@ Survey::Step Survey::ask_items(SurveyUi& ui, const ItemSource& source, std::size
         // The answer may change which questions follow (a `when`): find this item again.
         std::vector<SurveyItem> updated = source();
         auto same = std::find_if(updated.begin(), updated.end(), [&](const SurveyItem& i) { return i.key() == key; });
-        position = same == updated.end() ? position : static_cast<std::size_t>(same - updated.begin()) + 1;
+        position = same == updated.end() ? position
+                                         : static_cast<std::size_t>(same - updated.begin()) + (ask_again ? 0 : 1);
     }
 }
 
@@ -383,12 +444,13 @@ std::vector<ReviewEntry> Survey::review_entries(std::vector<ItemSource>& sources
                 sources.push_back([item] { return std::vector<SurveyItem>{item}; });
                 continue;
             }
-            for (const auto& row : question.rows) {
+            std::vector<Axis> columns = matrix_columns(question, answers_);
+            for (const auto& row : matrix_rows(question, answers_)) {
                 std::vector<SurveyItem> cells;
                 std::vector<std::string> levels;
                 bool complete = true;
-                for (const auto& column : question.columns) {
-                    SurveyItem cell{SurveyItem::Kind::cell, &part, &question, &row, &column};
+                for (const auto& column : columns) {
+                    SurveyItem cell{SurveyItem::Kind::cell, &part, &question, row, column};
                     cells.push_back(cell);
                     std::string level = readable_answer(answers_, cell);
                     complete = complete && !level.empty();

@@ -28,11 +28,18 @@ struct SurveyRecord {
     bool empty() const { return started.empty() && finished.empty() && active_seconds == 0; }
 };
 
+// Journey steps and channels an answers file adds to a matrix whose rubric allows it.
+struct CustomAxes {
+    std::vector<Axis> rows;
+    std::vector<Axis> columns;
+};
+
 struct Answers {
     std::string rubric_id;
     std::string organization;
     std::string respondent;
     std::string date;  // YYYY-MM-DD, or empty
+    std::map<std::string, CustomAxes> custom;    // matrix question id -> added rows and columns
     std::map<std::string, AnswerValue> answers;  // question id -> answer
     std::map<std::string, std::string> notes;    // question id -> free text
     SurveyRecord survey;
@@ -40,6 +47,14 @@ struct Answers {
 
     const AnswerValue* find(std::string_view question_id) const;
 };
+
+// A matrix's rows and columns: the rubric's, then those the answers add.
+std::vector<Axis> matrix_rows(const Question& question, const Answers& answers);
+std::vector<Axis> matrix_columns(const Question& question, const Answers& answers);
+
+// An id for a custom row or column named `label` ("Renewal call" -> "renewal-call"), distinct
+// from every id in `taken`.
+std::string custom_axis_id(std::string_view label, const std::vector<Axis>& taken);
 
 // True when the answer to the condition's question is (or, for multi, includes) a listed option.
 bool condition_holds(const Condition& condition, const AnswerValue& answer);

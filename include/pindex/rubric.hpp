@@ -53,6 +53,8 @@ struct Question {
     std::vector<Axis> rows;       // matrix
     std::vector<Axis> columns;    // matrix
     std::vector<Option> levels;   // matrix
+    bool custom_rows = false;     // matrix: answers may add their own rows (journey steps)
+    bool custom_columns = false;  // matrix: answers may add their own columns (channels)
 
     const Option* find_option(std::string_view option_id) const;
     const Option* find_level(std::string_view level_id) const;

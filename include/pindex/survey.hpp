@@ -11,16 +11,18 @@
 
 namespace pindex {
 
-// One thing the survey asks: the organization or respondent, a question, or a matrix cell.
+// One thing the survey asks: the organization or respondent, a question, a matrix cell, or
+// (before a matrix whose rubric allows it) the company's own journey steps and channels.
 struct SurveyItem {
-    enum class Kind { organization, respondent, question, cell };
+    enum class Kind { organization, respondent, question, cell, custom_axes };
     Kind kind = Kind::question;
     const Part* part = nullptr;
     const Question* question = nullptr;
-    const Axis* row = nullptr;     // cells only
-    const Axis* column = nullptr;  // cells only
+    Axis row{};     // cells only; a copy, since custom rows live in the answers
+    Axis column{};  // cells only
 
-    // "organization", "respondent", "journey", or "journey.discover.web" for a cell.
+    // "organization", "respondent", "journey", "journey.discover.web" for a cell, "journey+" for
+    // its custom steps and channels.
     std::string key() const;
 };
 
@@ -32,7 +34,7 @@ struct Prompt {
     int total = 0;             // only items that will be asked (a `when` that fails removes one)
     double seconds_left = 0;   // estimate for this item and the ones after it
     std::string text;          // the question, or "Organization"
-    std::string context;       // cells: "Discover (ads, search, first visit) · Website"
+    std::string context;       // cells: "Discover (ads, search, first visit) · Website"; a short name for the item
     std::vector<std::string> choices;  // numbered from 1: options or levels
     bool multiple = false;     // multi: several numbers may be typed
     bool cell = false;         // matrix cell: 'n' marks it n/a
@@ -40,7 +42,9 @@ struct Prompt {
     std::string range;         // number questions: "from 0 to 100"
     std::string help;
     std::string current;       // the current answer as it would be typed ("2", "1 3", "55", "n"), or ""
-    std::vector<std::string> row_answers;  // cells: the level (or "n/a", or "") of each column of this row
+    // Cells: each column of this row with its answer ("Moderately", "n/a", or "" if none yet).
+    std::vector<std::pair<std::string, std::string>> row_answers;
+    std::size_t column_index = 0;  // cells: which of row_answers is being asked
 };
 
 enum class InputStatus { line, end_of_input, interrupted };
@@ -115,6 +119,7 @@ private:
     Step ask_items(SurveyUi& ui, const ItemSource& items, std::size_t start);
     Step review(SurveyUi& ui);
     std::vector<ReviewEntry> review_entries(std::vector<ItemSource>& sources) const;
+    std::string add_custom_axis(const Question& question, const std::string& line);
     void save();
 
     const Rubric& rubric_;
@@ -125,6 +130,7 @@ private:
     bool ask_respondent_ = false;
     bool organization_asked_ = false;
     bool respondent_asked_ = false;
+    std::vector<std::string> custom_axes_done_;  // matrices whose "add your own" prompt was passed
 };
 
 std::string_view to_string(SurveyOutcome outcome);

@@ -30,11 +30,9 @@ public:
     UserInput ask(const Prompt& prompt) override {
         std::cout << '\n' << progress_text(prompt) << '\n';
         // A matrix states its question once per row, not once per cell.
-        std::string question_id = prompt.item.question ? prompt.item.question->id : prompt.item.key();
-        std::string row_id = prompt.item.row ? prompt.item.row->id : "";
-        if (question_id != last_question_ || row_id != last_row_) print_wrapped(std::cout, "", prompt.text);
-        last_question_ = question_id;
-        last_row_ = row_id;
+        std::string row_key = prompt.cell ? prompt.item.question->id + "." + prompt.item.row.id : "";
+        if (!prompt.cell || row_key != last_row_) print_wrapped(std::cout, "", prompt.text);
+        last_row_ = row_key;
         if (!prompt.context.empty()) print_wrapped(std::cout, "  ", prompt.context);
         for (std::size_t i = 0; i < prompt.choices.size(); ++i)
             print_wrapped(std::cout, "  ", fmt::format("{}) {}", i + 1, prompt.choices[i]));
@@ -62,8 +60,7 @@ public:
 
 private:
     std::string file_;
-    std::string last_question_;
-    std::string last_row_;
+    std::string last_row_;  // "question.row" of the last cell asked
 };
 
 }  // namespace

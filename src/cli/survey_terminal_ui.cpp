@@ -279,6 +279,7 @@ private:
 
     // What a confirmed line means in words: "Extensively", "Owners; Consent", "55 %".
     static std::string answer_in_words(const Prompt& prompt, const std::string& line) {
+        if (prompt.item.kind == SurveyItem::Kind::custom_axes) return line.empty() ? "done" : "added " + line;
         if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
         if (line == "n" && prompt.cell) return "n/a";
         std::vector<std::string> labels;
@@ -295,7 +296,7 @@ private:
     std::vector<std::string> render_outcome(const Prompt& prompt, const std::string& outcome) const {
         std::size_t width = terminal_width() - 1;
         std::vector<std::string> lines;
-        std::string head = prompt.cell ? prompt.context : prompt.text;
+        std::string head = prompt.context.empty() ? prompt.text : prompt.context;
         for (const auto& wrapped : wrap_words(head + " → " + outcome, width - 2)) lines.push_back("  " + wrapped);
         return lines;
     }
@@ -351,11 +352,9 @@ private:
     // "Website: Moderately · Mobile app: … · Email, SMS, push: ?" for the matrix row being rated.
     static std::string row_summary(const Prompt& prompt) {
         std::vector<std::string> parts;
-        const auto& columns = prompt.item.question->columns;
-        for (std::size_t i = 0; i < columns.size() && i < prompt.row_answers.size(); ++i) {
-            bool current = columns[i].id == prompt.item.column->id;
-            std::string answer = current ? "…" : prompt.row_answers[i].empty() ? "?" : prompt.row_answers[i];
-            parts.push_back(columns[i].label + ": " + answer);
+        for (std::size_t i = 0; i < prompt.row_answers.size(); ++i) {
+            const auto& [column, answer] = prompt.row_answers[i];
+            parts.push_back(column + ": " + (i == prompt.column_index ? "…" : answer.empty() ? "?" : answer));
         }
         return join(parts, " · ");
     }

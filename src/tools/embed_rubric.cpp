@@ -48,10 +48,11 @@ std::string question(const pindex::Question& q) {
                               : "std::nullopt";
     return fmt::format(
         "Question{{.id = {}, .type = QuestionType::{}, .weight = {}, .text = {}, .help = {}, .when = {},\n"
-        "  .options = {}, .bands = {}, .unit = {},\n  .rows = {}, .columns = {}, .levels = {}}}",
+        "  .options = {}, .bands = {}, .unit = {},\n  .rows = {}, .columns = {}, .levels = {},\n"
+        "  .custom_rows = {}, .custom_columns = {}}}",
         literal(q.id), pindex::to_string(q.type), number(q.weight), literal(q.text), literal(q.help), when,
         list(q.options, option), list(q.bands, band), literal(q.unit), list(q.rows, axis), list(q.columns, axis),
-        list(q.levels, option));
+        list(q.levels, option), q.custom_rows, q.custom_columns);
 }
 
 std::string part(const pindex::Part& p) {

@@ -45,9 +45,11 @@ std::vector<std::string> split_lines(const std::string& text) {
     return lines;
 }
 
-std::vector<std::string> typical_survey_lines() {
-    return split_lines(read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"));
+std::string typical_survey_text() {
+    return read_text(fs::path(PINDEX_SOURCE_DIR) / "tests" / "data" / "typical.survey-input");
 }
+
+std::vector<std::string> typical_survey_lines() { return split_lines(typical_survey_text()); }
 
 std::vector<std::string> typical_survey_args(const fs::path& answers_file) {
     return {"survey", "-o", answers_file.string(), "--org", "Contoso Outdoor (example typical company)",

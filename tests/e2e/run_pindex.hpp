@@ -30,6 +30,7 @@ std::vector<std::string> split_lines(const std::string& text);  // without the '
 // The answers of examples/typical.yaml as typed in the survey (tests/data/typical.survey-input),
 // one per line, without organization and respondent (given as flags).
 std::vector<std::string> typical_survey_lines();
+std::string typical_survey_text();  // the same, as one text
 std::vector<std::string> typical_survey_args(const std::filesystem::path& answers_file);
 std::string example(const std::string& name);  // path of examples/<name>
 

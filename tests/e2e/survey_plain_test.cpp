@@ -16,7 +16,7 @@ std::string join_lines(const std::vector<std::string>& lines, std::size_t from, 
     return text;
 }
 
-std::string typical_stream() { return read_text(std::string(PINDEX_SOURCE_DIR) + "/tests/data/typical.survey-input"); }
+std::string typical_stream() { return typical_survey_text(); }
 
 nlohmann::json score_json(const fs::path& answers) {
     RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
@@ -49,11 +49,12 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
 
 TEST_CASE("plain mode prints numbered prompts without escape codes and asks metadata first") {
     TempDir dir;
-    RunResult result = run_pindex({"survey", "-o", (dir.path / "a.yaml").string()}, "Acme\nAnn\n2\nq\n");
+    RunResult result = run_pindex({"survey", "-o", (dir.path / "a.yaml").string()}, "Acme\nAnn\n\n2\nq\n");
     CHECK(result.exit_code == 3);
     CHECK(result.out.find('\x1b') == std::string::npos);
-    CHECK_THAT(result.out, Catch::Contains("About this assessment · 1/58"));
-    CHECK_THAT(result.out, Catch::Contains("Empower me · 3/58"));
+    CHECK_THAT(result.out, Catch::Contains("About this assessment · 1/59"));
+    CHECK_THAT(result.out, Catch::Contains("Empower me · 3/59"));  // the journey's own steps and channels
+    CHECK_THAT(result.out, Catch::Contains("Empower me · 4/59"));
     CHECK_THAT(result.out, Catch::Contains("  4) Fully 1:1"));
     CHECK_THAT(result.err, Catch::Contains("Run 'pindex survey -o"));
 }
@@ -61,7 +62,7 @@ TEST_CASE("plain mode prints numbered prompts without escape codes and asks meta
 TEST_CASE("invalid input gets a one-line hint and the same question again") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
-    RunResult result = run_pindex(survey_args(file), "7\nhello\n\n2\nq\n");
+    RunResult result = run_pindex(survey_args(file), "\n7\nhello\n\n2\nq\n");
     CHECK(result.exit_code == 3);
     CHECK_THAT(result.out, Catch::Contains("! Type a number from 1 to 4, or n if personalization does not matter here"));
     CHECK_THAT(read_text(file), Catch::Contains("discover: {web: moderate}"));
@@ -79,7 +80,7 @@ TEST_CASE("stopping early saves a valid file that resumes where it stopped") {
 
     RunResult second = run_pindex(survey_args(file), join_lines(lines, 20, lines.size()));
     CHECK(second.exit_code == 0);
-    CHECK_THAT(second.out, Catch::Contains("Empower me · 21/56"));
+    CHECK_THAT(second.out, Catch::Contains("Empower me · 21/57"));
     CHECK(score_json(file)["index"] == 36.6);
 }
 
@@ -107,7 +108,7 @@ TEST_CASE("skipping in plain mode ends the survey unfinished, with the skipped q
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
     std::vector<std::string> lines = typical_survey_lines();
-    lines[36] = std::string(1, 's');  // cross-channel, the first question after the 36 matrix cells
+    lines[37] = std::string(1, 's');  // cross-channel: after the custom-steps prompt and the 36 cells
     std::string stream = join_lines(lines, 0, lines.size());
     RunResult result = run_pindex(survey_args(file), stream);
     CHECK(result.exit_code == 3);
@@ -116,9 +117,31 @@ TEST_CASE("skipping in plain mode ends the survey unfinished, with the skipped q
     CHECK_THAT(strict.err, Catch::Contains("missing: cross-channel"));
 }
 
+TEST_CASE("a respondent can add their own journey step and channel, and rate them") {
+    TempDir dir;
+    fs::path file = dir.path / "a.yaml";
+    std::string stream = "step Renewal call\nchannel WhatsApp\nstep\n\n";  // the third line gets a hint
+    for (int cell = 0; cell < 7 * 7; ++cell) stream += "2\n";
+    stream += "q\n";
+    RunResult result = run_pindex(survey_args(file), stream);
+    CHECK(result.exit_code == 3);
+    CHECK_THAT(result.out, Catch::Contains("Renewal call · WhatsApp"));
+    CHECK_THAT(result.out, Catch::Contains("! Type 'step NAME' or 'channel NAME'"));
+    std::string saved = read_text(file);
+    CHECK_THAT(saved, Catch::Contains("- {id: renewal-call, label: Renewal call}"));
+    CHECK_THAT(saved, Catch::Contains("- {id: whatsapp, label: WhatsApp}"));
+    CHECK_THAT(saved, Catch::Contains("renewal-call: {web: moderate"));
+    RunResult scored = run_pindex({"score", file.string(), "--allow-incomplete", "--format", "json"});
+    REQUIRE(scored.exit_code == 0);
+    // Every one of the 49 cells is "Moderately" (1/3): the journey scores 1/3 of its weight.
+    auto json = nlohmann::json::parse(scored.out);
+    CHECK(json["parts"][0]["questions"][0]["score"].get<double>() == Approx(1.0 / 3));
+    CHECK(json["parts"][0]["questions"][0]["answered"] == true);
+}
+
 TEST_CASE("the default answers file is pindex-answers.yaml in the current directory") {
     TempDir dir;
-    RunResult result = run_pindex({"survey", "--plain", "--org", "A", "--respondent", "B"}, "2\nq\n", dir.path);
+    RunResult result = run_pindex({"survey", "--plain", "--org", "A", "--respondent", "B"}, "\n2\nq\n", dir.path);
     CHECK(result.exit_code == 3);
     CHECK(fs::exists(dir.path / "pindex-answers.yaml"));
 }

@@ -75,27 +75,27 @@ TEST_CASE("terminal: ? shows help, b goes back, s skips, and the review offers t
     auto lines = typical_survey_lines();
     PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
-    session.send("?\r");
-    CHECK(session.wait_for("mystery-shopping pass"));  // from the journey matrix's help
-    session.mark();
     session.send("b\r");
     CHECK(session.wait_for("This is the first question."));
-    type_answers(session, lines, 0, 36);  // the matrix
+    session.mark();
+    session.send("\r?\r");  // past the own-steps prompt, then the first cell's help
+    CHECK(session.wait_for("mystery-shopping pass"));  // from the journey matrix's help
+    type_answers(session, lines, 1, 37);  // the matrix
     session.mark();
     session.send("s\r");  // skip cross-channel
-    REQUIRE(session.wait_for(at(38)));
+    REQUIRE(session.wait_for(at(39)));
     session.mark();
     session.send("b\r");  // back to the skipped question
-    REQUIRE(session.wait_for(at(37)));
-    session.send("s\r");
     REQUIRE(session.wait_for(at(38)));
-    type_answers(session, lines, 37, lines.size());
+    session.send("s\r");
+    REQUIRE(session.wait_for(at(39)));
+    type_answers(session, lines, 38, lines.size());
     REQUIRE(session.wait_for("1 unanswered."));
     CHECK_THAT(session.output(), Catch::Contains("(unanswered)"));
     session.mark();
     session.send("7\r");  // entries: 6 matrix rows, then cross-channel
     REQUIRE(session.wait_for("When a customer acts in one channel"));
-    session.send(lines[36] + "\r");
+    session.send(lines[37] + "\r");
     REQUIRE(session.wait_for("All answered."));
     session.send("\r");
     CHECK(session.wait_exit() == 0);
@@ -108,7 +108,7 @@ TEST_CASE("terminal: Ctrl-C saves, exits 130 and restores the terminal") {
     fs::path file = dir.path / "a.yaml";
     PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
-    type_answers(session, typical_survey_lines(), 0, 2);
+    type_answers(session, typical_survey_lines(), 0, 3);  // own steps: none; two cells
     session.send("3");  // typed but not confirmed: the only thing Ctrl-C may lose
     session.send("\x03");
     CHECK(session.wait_exit() == 130);
@@ -124,14 +124,14 @@ TEST_CASE("terminal: a killed survey resumes at the first unanswered question") 
     {
         PtySession session(typical_survey_args(file), dir.path);
         REQUIRE(session.wait_for(at(1)));
-        type_answers(session, lines, 0, 5);
+        type_answers(session, lines, 0, 6);  // own steps: none; five cells
         REQUIRE(wait_until_file_contains(file, "contact-center: n/a"));
         session.signal(SIGKILL);
         CHECK(session.wait_exit() == 128 + SIGKILL);
     }
     PtySession resumed(typical_survey_args(file), dir.path);
-    CHECK(resumed.wait_for("Empower me " + at(6)));
-    type_answers(resumed, lines, 5, lines.size());
+    CHECK(resumed.wait_for("Empower me " + at(7)));
+    type_answers(resumed, lines, 6, lines.size());
     resumed.send("\r");
     CHECK(resumed.wait_exit() == 0);
     RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
@@ -155,15 +155,17 @@ TEST_CASE("terminal: Ctrl-Z restores the terminal while stopped and the survey g
     fs::path file = dir.path / "a.yaml";
     PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for(at(1)));
+    session.send("\r");  // no steps of our own
+    REQUIRE(session.wait_for(at(2)));
     session.send("\x1a");
     REQUIRE(session.wait_stopped());
     CHECK(session.terminal_in_cooked_mode());
     session.mark();
     session.signal(SIGCONT);
-    REQUIRE(session.wait_for(at(1)));  // drawn again
+    REQUIRE(session.wait_for(at(2)));  // drawn again
     CHECK_FALSE(session.terminal_in_cooked_mode());
     session.send("2\r");
-    REQUIRE(session.wait_for(at(2)));
+    REQUIRE(session.wait_for(at(3)));
     session.send("q\r");
     CHECK(session.wait_exit() == 3);
     CHECK(wait_until_file_contains(file, "discover: {web: moderate}"));

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "pindex/answers.hpp"
+#include "pindex/yaml_reader.hpp"
 #include "test_support.hpp"
 
 using namespace pindex;
@@ -123,4 +124,48 @@ TEST_CASE("broken or non-map answers files are rejected with a position") {
 TEST_CASE("looks_like_rubric tells rubrics from answers") {
     CHECK(looks_like_rubric(kSmallRubric, "r.yaml"));
     CHECK_FALSE(looks_like_rubric(kComplete, "a.yaml"));
+}
+
+namespace {
+const Rubric& extensible() {
+    static const Rubric rubric = load_rubric(
+        test::replaced(kSmallRubric, "        levels:\n", "        custom_rows: true\n        levels:\n"), "ext.yaml");
+    return rubric;
+}
+}  // namespace
+
+TEST_CASE("custom rows extend a matrix whose rubric allows them") {
+    const char* text = R"(rubric: small
+custom:
+  x:
+    rows: [{id: r3, label: "Our own step"}]
+answers:
+  x: {r3: {k1: full, k2: half}}
+)";
+    Answers answers = load_answers(text, "a.yaml", extensible());
+    REQUIRE(answers.custom.at("x").rows.size() == 1);
+    const Question& x = *extensible().find_question("x");
+    CHECK(matrix_rows(x, answers).size() == 3);
+    CHECK(matrix_columns(x, answers).size() == 2);
+    CHECK(std::get<MatrixAnswer>(*answers.find("x")).at("r3").at("k1") == "full");
+}
+
+TEST_CASE("custom rows and columns are checked") {
+    std::string base = "rubric: small\ncustom:\n  x:\n    rows: [{id: r3, label: Own}]\nanswers:\n";
+    CHECK_THAT(answers_error(base, small()), Catch::Contains("a.yaml:4:5: error: the rubric does not allow custom rows in question 'x'"));
+    CHECK_THAT(answers_error(test::replaced(base, "r3", "r1"), extensible()),
+               Catch::Contains("a.yaml:4:17: error: custom id 'r1' is already used in rows of 'x'"));
+    CHECK_THAT(answers_error(test::replaced(base, "  x:\n", "  c:\n"), extensible()),
+               Catch::Contains("question 'c' is not a matrix"));
+    CHECK_THAT(answers_error(base + "  x: {r4: {k1: full}}\n", extensible()),
+               Catch::Contains("unknown row 'r4' in question 'x'; expected one of: r1, r2, r3"));
+}
+
+TEST_CASE("custom axis ids come from their labels and never clash") {
+    std::vector<Axis> taken = {{"renewal-call", "Renewal call"}};
+    CHECK(custom_axis_id("WhatsApp", taken) == "whatsapp");
+    CHECK(custom_axis_id("Renewal call", taken) == "renewal-call-2");
+    CHECK(custom_axis_id("  Été & co. ", taken) == "t-co");
+    CHECK(custom_axis_id("???", taken) == "custom");
+    CHECK(is_valid_id(custom_axis_id(std::string(200, 'a'), taken)));
 }

@@ -41,3 +41,15 @@ TEST_CASE("the survey record is read and checked") {
     CHECK_THAT(test::answers_error(test::replaced(text, "60", "-1"), rubric), Catch::Contains("'active_seconds' must not be negative"));
     CHECK_THAT(test::answers_error(test::replaced(text, "active_seconds", "elapsed"), rubric), Catch::Contains("unknown key 'elapsed' in 'survey'"));
 }
+
+TEST_CASE("custom steps and channels are written and read back") {
+    const Rubric& rubric = default_rubric();
+    Answers answers = load_answers(test::source_file("examples/typical.yaml"), "t.yaml", rubric);
+    answers.custom["journey"].rows.push_back({"renewal-call", "Renewal call: \"annual\""});
+    answers.custom["journey"].columns.push_back({"whatsapp", "WhatsApp"});
+    std::get<MatrixAnswer>(answers.answers["journey"])["renewal-call"]["whatsapp"] = "extensive";
+    Answers reloaded = load_answers(write_answers_yaml(answers, rubric), "w.yaml", rubric);
+    REQUIRE(reloaded.custom.at("journey").rows.size() == 1);
+    CHECK(reloaded.custom.at("journey").rows[0].label == "Renewal call: \"annual\"");
+    CHECK(reloaded.answers == answers.answers);
+}

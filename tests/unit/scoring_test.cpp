@@ -117,3 +117,21 @@ TEST_CASE("the example archetypes are complete and ordered laggard < typical < l
     CHECK(typical < leader);
     CHECK(leader > 72);  // a leader as described clears the top-decile average
 }
+
+TEST_CASE("custom rows count in the matrix mean like the rubric's") {
+    Rubric extensible = load_rubric(test::replaced(test::kSmallRubric, "        levels:\n", "        custom_rows: true\n        levels:\n"), "e.yaml");
+    Answers answers = load_answers(R"(rubric: small
+custom: {x: {rows: [{id: r3, label: Own}]}}
+answers:
+  c: lo
+  m: []
+  n: 0
+  x: {r1: {k1: full, k2: full}, r2: {k1: full, k2: full}, r3: {k1: none, k2: n/a}}
+)", "a.yaml", extensible);
+    // Five rated cells: four full (1) and one none (0): 0.8 of part b's 40 points.
+    Score score = score_answers(extensible, answers);
+    CHECK(part(score, "b").points == Approx(32));
+    CHECK(score.completeness.complete());
+    answers.custom["x"].rows.push_back({"r4", "Unrated"});
+    CHECK(score_answers(extensible, answers).completeness.missing == std::vector<std::string>{"x.r4.k1", "x.r4.k2"});
+}

@@ -204,3 +204,25 @@ TEST_CASE("active time caps each pause") {
     survey.run(ui);
     CHECK(survey.answers().survey.active_seconds == 2 * kMaxActiveSecondsPerAnswer);
 }
+
+TEST_CASE("before an extensible matrix the survey offers to add steps and channels") {
+    Rubric extensible = load_rubric(
+        test::replaced(test::kSmallRubric, "        levels:\n", "        custom_rows: true\n        custom_columns: true\n        levels:\n"),
+        "e.yaml");
+    // c m n, then the own-steps prompt: a step, a bad line, a channel, Enter; then 3 x 3 cells.
+    ScriptedUi ui({"1", "none", "0", "step Our own step", "lane X", "channel Chat", "", "1", "1", "1", "1", "1", "1",
+                   "1", "1", "3"});
+    Survey survey(extensible, {}, nullptr, ticking_clock());
+    SurveyOutcome outcome = survey.run(ui);
+    CHECK(outcome == SurveyOutcome::finished);
+    CHECK(keys(ui.prompts)[3] == "x+");
+    CHECK(keys(ui.prompts)[4] == "x+");  // asked again after adding one
+    CHECK_THAT(ui.prompts[4].text, Catch::Contains("Journey steps: R1; R2; Our own step."));
+    CHECK_THAT(ui.hints.at(0), Catch::StartsWith("Type 'step NAME' or 'channel NAME'"));
+    CHECK(keys(ui.prompts).back() == "x.our-own-step.chat");
+    CHECK(ui.prompts.back().row_answers.size() == 3);
+    CHECK(ui.prompts.back().column_index == 2);
+    const auto& x = std::get<MatrixAnswer>(*survey.answers().find("x"));
+    CHECK(x.at("our-own-step").at("chat") == "full");
+    CHECK(survey.answers().custom.at("x").columns.at(0).label == "Chat");
+}
