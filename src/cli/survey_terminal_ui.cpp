@@ -215,7 +215,13 @@ public:
 
     void show_hint(const std::string& message) override { pending_hint_ = message; }
 
-    void show_help(const Prompt& prompt) override { pending_help_ = prompt.help; }
+    // Help goes to the scrollback once, above the next prompt, rather than into the redrawn
+    // block: a long help text would make the block taller than a 24-line screen.
+    void show_help(const Prompt& prompt) override {
+        std::string text;
+        for (const auto& line : wrap_words(prompt.help, terminal_width() - 5)) text += "  ? " + style("2", line) + "\r\n";
+        write(text);
+    }
 
     bool supports_review() const override { return true; }
 
@@ -252,7 +258,6 @@ private:
     bool color_;
     std::size_t drawn_lines_ = 0;  // lines of the current block above the cursor's line
     std::string pending_hint_;
-    std::string pending_help_;
 
     static std::size_t initial_highlight(const Prompt& prompt) {
         if (prompt.multiple || prompt.current.empty() || prompt.current == "n") return 0;
@@ -340,7 +345,6 @@ private:
         if (prompt.cell) lines.push_back("  n) n/a: personalization does not matter here");
         if (!prompt.range.empty())
             add_wrapped("  ", fmt::format("A number {}{}.", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")"), "2");
-        if (!pending_help_.empty()) add_wrapped("  ? ", pending_help_, "2");
         if (!pending_hint_.empty()) add_wrapped("! ", pending_hint_, "33");
         const char* keys = prompt.multiple ? "numbers+Enter or ↑↓ Space Enter · ? help · b back · s skip · q quit"
                            : prompt.choices.empty() ? "type+Enter · ? help · b back · s skip · q quit"
@@ -418,7 +422,6 @@ private:
                     std::string line = line_for_enter(state);
                     state.typed = line;
                     pending_hint_.clear();
-                    pending_help_.clear();
                     std::string outcome = state.prompt ? confirmed_outcome(*state.prompt, line) : line;
                     draw(state, &outcome);
                     return {InputStatus::line, line};
