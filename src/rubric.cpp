@@ -41,10 +41,6 @@ const Option* Question::find_option(std::string_view option_id) const {
 const Option* Question::find_level(std::string_view level_id) const {
     return find_by_id(levels, level_id);
 }
-bool Question::has_row(std::string_view row_id) const { return find_by_id(rows, row_id); }
-bool Question::has_column(std::string_view column_id) const {
-    return find_by_id(columns, column_id);
-}
 const Band* Question::find_band(double value) const {
     for (std::size_t i = 0; i < bands.size(); ++i) {
         const Band& band = bands[i];

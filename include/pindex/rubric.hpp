@@ -60,8 +60,6 @@ struct Question {
     const Option* find_level(std::string_view level_id) const;
     // The band holding value, or nullptr when value lies outside every band.
     const Band* find_band(double value) const;
-    bool has_row(std::string_view row_id) const;
-    bool has_column(std::string_view column_id) const;
 };
 
 struct Part {
