@@ -14,7 +14,18 @@ const AnswerValue* Answers::find(std::string_view question_id) const {
     return it == answers.end() ? nullptr : &it->second;
 }
 
+const std::string* find_cell(const MatrixAnswer& matrix, std::string_view row, std::string_view column) {
+    auto cells = matrix.find(std::string(row));
+    if (cells == matrix.end()) return nullptr;
+    auto cell = cells->second.find(std::string(column));
+    return cell == cells->second.end() ? nullptr : &cell->second;
+}
+
 namespace {
+bool has_axis(const std::vector<Axis>& axes, std::string_view id) {
+    return std::any_of(axes.begin(), axes.end(), [&](const Axis& axis) { return axis.id == id; });
+}
+
 std::vector<Axis> with_custom(const std::vector<Axis>& from_rubric, const Answers& answers, const std::string& question,
                               std::vector<Axis> CustomAxes::*axes) {
     std::vector<Axis> result = from_rubric;
@@ -43,11 +54,8 @@ std::string custom_axis_id(std::string_view label, const std::vector<Axis>& take
     while (!base.empty() && base.back() == '-') base.pop_back();
     if (base.size() > 48) base.resize(48);
     if (base.empty()) base = "custom";
-    auto is_taken = [&](const std::string& id) {
-        return std::any_of(taken.begin(), taken.end(), [&](const Axis& axis) { return axis.id == id; });
-    };
     std::string id = base;
-    for (int n = 2; is_taken(id); ++n) id = base + "-" + std::to_string(n);
+    for (int n = 2; has_axis(taken, id); ++n) id = base + "-" + std::to_string(n);
     return id;
 }
 
@@ -148,8 +156,7 @@ private:
             auto id_text = yaml_.id(id->value, what);
             auto label_text = yaml_.text(label->value, what);
             if (!id_text || !label_text) continue;
-            auto same_id = [&](const Axis& axis) { return axis.id == *id_text; };
-            if (std::any_of(from_rubric.begin(), from_rubric.end(), same_id) || std::any_of(out.begin(), out.end(), same_id)) {
+            if (has_axis(from_rubric, *id_text) || has_axis(out, *id_text)) {
                 yaml_.error(id->value, fmt::format("custom id '{}' is already used in {} of '{}'", *id_text, list.key,
                                                    question.id));
                 continue;
@@ -285,8 +292,7 @@ private:
         bool valid = true;
         std::vector<Axis> known_rows = matrix_rows(question, *current_);
         for (const auto& row : rows->entries) {
-            bool known = std::any_of(known_rows.begin(), known_rows.end(), [&](const Axis& a) { return a.id == row.key; });
-            if (!known) {
+            if (!has_axis(known_rows, row.key)) {
                 yaml_.error(row.key_node, fmt::format("unknown row '{}' in question '{}'; expected one of: {}",
                                                       row.key, question.id, join_ids(known_rows)));
                 valid = false;
@@ -310,8 +316,7 @@ private:
         bool valid = true;
         std::vector<Axis> known_columns = matrix_columns(question, *current_);
         for (const auto& cell : cells.entries) {
-            bool known = std::any_of(known_columns.begin(), known_columns.end(), [&](const Axis& a) { return a.id == cell.key; });
-            if (!known) {
+            if (!has_axis(known_columns, cell.key)) {
                 yaml_.error(cell.key_node, fmt::format("unknown column '{}' in row '{}' of question '{}'; "
                                                        "expected one of: {}", cell.key, row, question.id,
                                                        join_ids(known_columns)));

@@ -37,11 +37,7 @@ QuestionResult matrix_result(const Question& question, const MatrixAnswer& matri
     std::vector<Axis> rows = matrix_rows(question, answers), columns = matrix_columns(question, answers);
     for (const auto& row : rows)
         for (const auto& column : columns) {
-            const std::string* level_id = nullptr;
-            if (auto row_it = matrix.find(row.id); row_it != matrix.end()) {
-                auto cell = row_it->second.find(column.id);
-                if (cell != row_it->second.end()) level_id = &cell->second;
-            }
+            const std::string* level_id = find_cell(matrix, row.id, column.id);
             if (!level_id) {
                 result.missing.push_back(question.id + "." + row.id + "." + column.id);
                 ++rated;

@@ -77,12 +77,7 @@ std::string input_hint(const SurveyItem& item) {
 const std::string* cell_level(const Answers& answers, const Question& question, const std::string& row,
                               const std::string& column) {
     const AnswerValue* value = answers.find(question.id);
-    if (!value) return nullptr;
-    const auto& matrix = std::get<MatrixAnswer>(*value);
-    auto cells = matrix.find(row);
-    if (cells == matrix.end()) return nullptr;
-    auto cell = cells->second.find(column);
-    return cell == cells->second.end() ? nullptr : &cell->second;
+    return value ? find_cell(std::get<MatrixAnswer>(*value), row, column) : nullptr;
 }
 
 // The current answer, written the way one would type it.
@@ -139,6 +134,12 @@ std::string readable_answer(const Answers& answers, const SurveyItem& item) {
     return "";
 }
 
+// How to add to a matrix: "'step NAME' or 'channel NAME'", or whichever of them it allows.
+std::string custom_axes_syntax(const Question& question) {
+    if (question.custom_rows && question.custom_columns) return "'step NAME' or 'channel NAME'";
+    return question.custom_rows ? "'step NAME'" : "'channel NAME'";
+}
+
 // The "add your own steps and channels" prompt, listing what the matrix has so far.
 std::string custom_axes_prompt(const Question& question, const Answers& answers) {
     std::vector<std::string> rows, columns;
@@ -147,12 +148,9 @@ std::string custom_axes_prompt(const Question& question, const Answers& answers)
     std::string kinds = question.custom_rows && question.custom_columns ? "a journey step or channel"
                         : question.custom_rows                          ? "a journey step"
                                                                         : "a channel";
-    std::string how = question.custom_rows && question.custom_columns ? "'step NAME' or 'channel NAME'"
-                      : question.custom_rows                          ? "'step NAME'"
-                                                                      : "'channel NAME'";
     return fmt::format("Journey steps: {}. Channels: {}. Does your customers' journey need {} of your own? "
                        "Type {} to add one, or just Enter to go on.",
-                       join(rows, "; "), join(columns, "; "), kinds, how);
+                       join(rows, "; "), join(columns, "; "), kinds, custom_axes_syntax(question));
 }
 
 double item_seconds(const SurveyItem& item) {
@@ -372,9 +370,8 @@ std::string Survey::add_custom_axis(const Question& question, const std::string&
     bool row = kind == "step" && question.custom_rows;
     bool column = kind == "channel" && question.custom_columns;
     if ((!row && !column) || label.empty() || display_width(label) > kMaxLabel)
-        return fmt::format("Type {}{}{} (a name of at most {} characters), or just Enter to go on.",
-                           question.custom_rows ? "'step NAME'" : "", question.custom_rows && question.custom_columns ? " or " : "",
-                           question.custom_columns ? "'channel NAME'" : "", kMaxLabel);
+        return fmt::format("Type {} (a name of at most {} characters), or just Enter to go on.",
+                           custom_axes_syntax(question), kMaxLabel);
     CustomAxes& custom = answers_.custom[question.id];
     if (row) custom.rows.push_back({custom_axis_id(label, matrix_rows(question, answers_)), label});
     else custom.columns.push_back({custom_axis_id(label, matrix_columns(question, answers_)), label});

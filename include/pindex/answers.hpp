@@ -48,6 +48,9 @@ struct Answers {
     const AnswerValue* find(std::string_view question_id) const;
 };
 
+// The level id (or kNotApplicable) of a matrix cell, or nullptr when it is unanswered.
+const std::string* find_cell(const MatrixAnswer& matrix, std::string_view row, std::string_view column);
+
 // A matrix's rows and columns: the rubric's, then those the answers add.
 std::vector<Axis> matrix_rows(const Question& question, const Answers& answers);
 std::vector<Axis> matrix_columns(const Question& question, const Answers& answers);
