@@ -1,13 +1,126 @@
 #include "pindex/report.hpp"
 
+#include <fmt/format.h>
+
+#include "pindex/text.hpp"
 #include "pindex/version.hpp"
 
 namespace pindex {
+
+namespace {
+
+std::string option_label(const Question& question, const std::string& option_id) {
+    const Option* option = question.find_option(option_id);
+    return option ? option->label : option_id;
+}
+
+// "36 cells: 4 Fully 1:1, 10 Extensively, 12 Moderately, 10 Not at all, 2 n/a", best level first.
+std::string describe_matrix(const Question& question, const MatrixAnswer& matrix) {
+    std::map<std::string, int> counts;
+    int cells = 0;
+    for (const auto& [row, columns] : matrix)
+        for (const auto& [column, level] : columns) {
+            ++counts[level];
+            ++cells;
+        }
+    std::vector<std::string> parts;
+    for (auto level = question.levels.rbegin(); level != question.levels.rend(); ++level)
+        if (counts.count(level->id)) parts.push_back(fmt::format("{} {}", counts[level->id], level->label));
+    if (counts.count(std::string(kNotApplicable)))
+        parts.push_back(fmt::format("{} {}", counts[std::string(kNotApplicable)], kNotApplicable));
+    return fmt::format("{} cells: {}", cells, join(parts));
+}
+
+QuestionReport question_report(const Question& question, const QuestionScore& score, const Answers& answers,
+                               double points_per_weight) {
+    QuestionReport report;
+    report.id = question.id;
+    report.text = question.text;
+    report.type = question.type;
+    report.weight = question.weight;
+    report.applicable = score.applicable;
+    report.answered = score.answered;
+    report.score = score.score;
+    report.max_points = score.applicable ? question.weight * points_per_weight : 0;
+    report.points = report.max_points * score.score;
+    if (const AnswerValue* answer = answers.find(question.id)) {
+        report.answer = *answer;
+        report.answer_text = describe_answer(question, *answer);
+    }
+    if (question.type == QuestionType::matrix) {
+        report.rows = matrix_rows(question, answers);
+        report.columns = matrix_columns(question, answers);
+        report.levels = question.levels;
+    }
+    if (auto note = answers.notes.find(question.id); note != answers.notes.end()) report.note = note->second;
+    return report;
+}
+
+PartReport part_report(const Part& part, const PartScore& score, const Answers& answers) {
+    PartReport report{part.id, part.name, part.description, part.weight, score.fraction,
+                      score.points, score.applicable, {}};
+    double applicable_weight = 0;
+    for (const auto& question : score.questions)
+        if (question.applicable) applicable_weight += question.weight;
+    double points_per_weight = applicable_weight > 0 ? part.weight / applicable_weight : 0;
+    for (std::size_t i = 0; i < part.questions.size(); ++i)
+        report.questions.push_back(question_report(part.questions[i], score.questions[i], answers, points_per_weight));
+    return report;
+}
+
+}  // namespace
+
+std::string describe_answer(const Question& question, const AnswerValue& answer) {
+    switch (question.type) {
+        case QuestionType::choice: return option_label(question, std::get<std::string>(answer));
+        case QuestionType::multi: {
+            std::vector<std::string> labels;
+            for (const auto& id : std::get<std::vector<std::string>>(answer))
+                labels.push_back(option_label(question, id));
+            return labels.empty() ? "None selected" : join(labels, "; ");
+        }
+        case QuestionType::number: {
+            std::string value = fmt::format("{:g}", std::get<double>(answer));
+            if (question.unit.empty()) return value;
+            return question.unit == "%" ? value + "%" : value + " " + question.unit;
+        }
+        case QuestionType::matrix: return describe_matrix(question, std::get<MatrixAnswer>(answer));
+    }
+    return "";
+}
+
+const std::string* QuestionReport::cell(std::string_view row, std::string_view column) const {
+    if (!answer || !std::holds_alternative<MatrixAnswer>(*answer)) return nullptr;
+    return find_cell(std::get<MatrixAnswer>(*answer), row, column);
+}
+
+const Option* QuestionReport::level(std::string_view level_id) const {
+    for (const auto& candidate : levels)
+        if (candidate.id == level_id) return &candidate;
+    return nullptr;
+}
 
 bool Report::thresholds_passed() const {
     for (const auto& result : thresholds)
         if (!result.passed) return false;
     return true;
+}
+
+IndexBand Report::index_band() const {
+    IndexBand band;
+    for (const auto& position : benchmarks) {
+        const Benchmark& benchmark = position.benchmark;
+        if (index >= benchmark.score && (!band.lower || benchmark.score > band.lower->score)) band.lower = &benchmark;
+        if (index < benchmark.score && (!band.upper || benchmark.score < band.upper->score)) band.upper = &benchmark;
+    }
+    auto name = [](const Benchmark* b) { return fmt::format("{} ({:g})", b->label, b->score); };
+    if (band.lower && band.upper)
+        band.words = fmt::format("between the {} and the {}", name(band.lower), name(band.upper));
+    else if (band.lower)
+        band.words = fmt::format("at or above the {}", name(band.lower));
+    else if (band.upper)
+        band.words = fmt::format("below the {}", name(band.upper));
+    return band;
 }
 
 Report build_report(const Rubric& rubric, const Answers& answers, const std::string& source,
@@ -17,14 +130,19 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
     report.rubric_id = rubric.id;
     report.rubric_version = rubric.version;
     report.rubric_name = rubric.name;
+    report.rubric_conventions = rubric.conventions;
     report.source = source;
     report.organization = answers.organization;
     report.respondent = answers.respondent;
     report.date = answers.date;
-    report.score = score_answers(rubric, answers);
+    Score score = score_answers(rubric, answers);
+    report.index = score.index;
+    report.completeness = score.completeness;
+    for (std::size_t i = 0; i < rubric.parts.size(); ++i)
+        report.parts.push_back(part_report(rubric.parts[i], score.parts[i], answers));
     for (const auto& benchmark : rubric.benchmarks)
-        report.benchmarks.push_back({benchmark, round_to_tenth(report.score.index - benchmark.score)});
-    report.thresholds = evaluate_thresholds(thresholds, report.score);
+        report.benchmarks.push_back({benchmark, round_to_tenth(score.index - benchmark.score)});
+    report.thresholds = evaluate_thresholds(thresholds, score);
     return report;
 }
 

@@ -9,15 +9,42 @@ using Json = nlohmann::ordered_json;
 // Absent text fields are null rather than "", so consumers can tell "not given" apart.
 Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
-Json question_json(const QuestionScore& question) {
-    return Json{{"id", question.id},
+Json answer_json(const AnswerValue& answer) {
+    return std::visit([](const auto& value) { return Json(value); }, answer);
+}
+
+Json axes_json(const std::vector<Axis>& axes) {
+    Json result = Json::array();
+    for (const auto& axis : axes) result.push_back(Json{{"id", axis.id}, {"label", axis.label}});
+    return result;
+}
+
+Json question_json(const QuestionReport& question) {
+    Json result{{"id", question.id},
+                {"text", question.text},
+                {"type", to_string(question.type)},
                 {"weight", question.weight},
                 {"applicable", question.applicable},
                 {"answered", question.answered},
-                {"score", question.score}};
+                {"score", question.score},
+                {"points", question.points},
+                {"max_points", question.max_points},
+                {"answer", question.answer ? answer_json(*question.answer) : Json(nullptr)},
+                {"answer_text", text_or_null(question.answer_text)},
+                {"note", text_or_null(question.note)}};
+    if (question.type == QuestionType::matrix) {
+        result["rows"] = axes_json(question.rows);
+        result["columns"] = axes_json(question.columns);
+    }
+    return result;
 }
 
-Json part_json(const PartScore& part) {
+Json band_json(const IndexBand& band) {
+    auto id = [](const Benchmark* benchmark) { return benchmark ? Json(benchmark->id) : Json(nullptr); };
+    return Json{{"above", id(band.lower)}, {"below", id(band.upper)}, {"words", band.words}};
+}
+
+Json part_json(const PartReport& part) {
     Json questions = Json::array();
     for (const auto& question : part.questions) questions.push_back(question_json(question));
     return Json{{"id", part.id},
@@ -51,7 +78,7 @@ Json thresholds_json(const Report& report) {
 
 nlohmann::ordered_json report_to_json(const Report& report) {
     Json parts = Json::array();
-    for (const auto& part : report.score.parts) parts.push_back(part_json(part));
+    for (const auto& part : report.parts) parts.push_back(part_json(part));
     Json benchmarks = Json::array();
     for (const auto& position : report.benchmarks)
         benchmarks.push_back(Json{{"id", position.benchmark.id},
@@ -61,15 +88,20 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                                   {"source", position.benchmark.source}});
     return Json{{"schema_version", kReportSchemaVersion},
                 {"tool", {{"name", "pindex"}, {"version", report.tool_version}}},
-                {"rubric", {{"id", report.rubric_id}, {"version", report.rubric_version}, {"name", report.rubric_name}}},
+                {"rubric",
+                 {{"id", report.rubric_id},
+                  {"version", report.rubric_version},
+                  {"name", report.rubric_name},
+                  {"conventions", report.rubric_conventions}}},
                 {"source", report.source},
                 {"organization", text_or_null(report.organization)},
                 {"respondent", text_or_null(report.respondent)},
                 {"date", text_or_null(report.date)},
-                {"index", report.score.index},
+                {"index", report.index},
+                {"index_band", band_json(report.index_band())},
                 {"parts", std::move(parts)},
                 {"benchmarks", std::move(benchmarks)},
-                {"completeness", completeness_json(report.score.completeness)},
+                {"completeness", completeness_json(report.completeness)},
                 {"thresholds", thresholds_json(report)}};
 }
 

@@ -29,7 +29,7 @@ std::string position_words(double delta) {
 
 // Organization, respondent, date and file name come from the user's files: print them escaped.
 void write_header(std::string& out, const Report& report) {
-    out += fmt::format("Personalization Index: {:.1f} / 100\n", report.score.index);
+    out += fmt::format("Personalization Index: {:.1f} / 100\n", report.index);
     std::string who = report.organization.empty() ? "(organization not given)" : report.organization;
     if (!report.respondent.empty()) who += ", answered by " + report.respondent;
     if (!report.date.empty()) who += " on " + report.date;
@@ -40,12 +40,12 @@ void write_header(std::string& out, const Report& report) {
 
 void write_parts(std::string& out, const Report& report) {
     out += fmt::format("  {:<16} {:>12}  {:>5}\n", "Part", "Points", "Share");
-    for (const auto& part : report.score.parts) {
+    for (const auto& part : report.parts) {
         std::string points = fmt::format("{:.1f} / {:g}", part.points, part.weight);
         out += fmt::format("  {:<16} {:>12}  {:>4.0f}%  {}{}\n", part.name, points, part.fraction * 100,
                            bar(part.fraction), part.applicable ? "" : "  (no question applies)");
     }
-    out += fmt::format("  {:<16} {:>12}\n\n", "Index", fmt::format("{:.1f} / 100", report.score.index));
+    out += fmt::format("  {:<16} {:>12}\n\n", "Index", fmt::format("{:.1f} / 100", report.index));
 }
 
 void write_benchmarks(std::string& out, const Report& report) {
@@ -95,7 +95,7 @@ std::string write_report_text(const Report& report) {
     write_header(out, report);
     write_parts(out, report);
     write_benchmarks(out, report);
-    write_completeness(out, report.score.completeness);
+    write_completeness(out, report.completeness);
     write_thresholds(out, report);
     return out;
 }

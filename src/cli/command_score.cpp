@@ -9,8 +9,8 @@
 #include "inputs.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report.hpp"
-#include "pindex/report_json.hpp"
-#include "pindex/report_text.hpp"
+#include "pindex/report_formats.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex::cli {
 
@@ -18,7 +18,7 @@ namespace {
 
 struct ScoreOptions {
     std::string file;
-    std::string format = "text";
+    std::string format;  // empty: from the -o file's extension, else text
     std::string output;
     std::optional<double> fail_under;
     std::vector<std::string> fail_under_part;
@@ -41,20 +41,28 @@ std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubri
     return thresholds;
 }
 
+// --format if given, else the format the -o name's extension implies, else text.
+const ReportFormat& chosen_format(const ScoreOptions& options) {
+    if (!options.format.empty()) return *find_report_format(options.format);
+    if (const ReportFormat* format = report_format_for_path(options.output)) return *format;
+    return *find_report_format("text");
+}
+
 int run_score(const ScoreOptions& options) {
+    const ReportFormat& format = chosen_format(options);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Threshold> thresholds = parse_thresholds(options, rubric);
     if (!options.output.empty() && same_file(options.output, options.file))
         throw UsageError(fmt::format("-o {} would overwrite the answers file being scored", options.output));
     Answers answers = load_answers_file(options.file, rubric);
     Report report = build_report(rubric, answers, options.file, thresholds);
-    if (!report.score.completeness.complete() && !options.allow_incomplete) {
+    if (!report.completeness.complete() && !options.allow_incomplete) {
         std::cerr << incomplete_message(options.file == "-" ? "<stdin>" : options.file,
-                                        report.score.completeness, "score missing answers as 0")
+                                        report.completeness, "score missing answers as 0")
                   << '\n';
         return kExitInvalid;
     }
-    write_output(options.output, options.format == "json" ? write_report_json(report) : write_report_text(report));
+    write_output(options.output, format.write(report));
     bool passed = true;
     for (const auto& result : report.thresholds) {
         if (result.passed) continue;
@@ -74,9 +82,13 @@ CommandRunner add_score_command(CLI::App& app) {
     command->add_option("file", options->file, "Answers file (YAML or JSON); - reads standard input")
         ->required()
         ->type_name("FILE");
-    command->add_option("--format", options->format, "Report format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
+    std::vector<std::string> format_names;
+    for (const auto& format : report_formats()) format_names.emplace_back(format.name);
+    command->add_option("--format", options->format,
+                        "Report format: " + join(format_names) +
+                            " (default: from OUT's extension .txt .json .md .html .svg .csv, else text)")
+        ->check(CLI::IsMember(format_names))
+        ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");
     command->add_option("--fail-under", options->fail_under, "Exit 1 if the index is below N (0-100)")
@@ -90,6 +102,7 @@ CommandRunner add_score_command(CLI::App& app) {
     command->footer("Examples:\n"
                     "  pindex score answers.yaml\n"
                     "  pindex score answers.yaml --format json -o report.json --fail-under 49\n"
+                    "  pindex score answers.yaml -o report.html     # the format follows the extension\n"
                     "  pindex score answers.yaml --fail-under-part empower-me=25");
     return [options] { return run_score(*options); };
 }

@@ -56,7 +56,9 @@ std::vector<std::string> typical_survey_args(const fs::path& answers_file) {
             "--respondent", "CRM manager"};
 }
 
-std::string example(const std::string& name) { return std::string(PINDEX_SOURCE_DIR) + "/examples/" + name; }
+std::string example(const std::string& name) {
+    return (std::filesystem::path(PINDEX_SOURCE_DIR) / "examples" / name).string();
+}
 
 RunResult run_pindex(const std::vector<std::string>& args, const std::string& stdin_text,
                      const fs::path& working_directory) {
@@ -89,6 +91,13 @@ RunResult run_pindex(const std::vector<std::string>& args, const std::string& st
     result.out = read_text(out_path);
     result.err = read_text(err_path);
     return result;
+}
+
+nlohmann::json parts_without_notes(const nlohmann::json& report) {
+    nlohmann::json parts = report.at("parts");
+    for (auto& part : parts)
+        for (auto& question : part.at("questions")) question.erase("note");
+    return parts;
 }
 
 }  // namespace pindex::e2e

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace pindex::e2e {
 
 struct RunResult {
@@ -33,5 +35,9 @@ std::vector<std::string> typical_survey_lines();
 std::string typical_survey_text();  // the same, as one text
 std::vector<std::string> typical_survey_args(const std::filesystem::path& answers_file);
 std::string example(const std::string& name);  // path of examples/<name>
+
+// A JSON report's parts without the answers file's notes: what two files giving the same
+// answers must agree on, whatever they noted beside them.
+nlohmann::json parts_without_notes(const nlohmann::json& report);
 
 }  // namespace pindex::e2e

@@ -111,7 +111,7 @@ TEST_CASE("JSON answers score exactly like the same YAML answers") {
     REQUIRE(json.exit_code == 0);
     auto a = nlohmann::json::parse(yaml.out), b = nlohmann::json::parse(json.out);
     CHECK(a["index"] == b["index"]);
-    CHECK(a["parts"] == b["parts"]);
+    CHECK(parts_without_notes(a) == parts_without_notes(b));
 }
 
 TEST_CASE("score refuses to write its report over the answers file") {

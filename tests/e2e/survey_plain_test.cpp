@@ -40,7 +40,7 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
     auto surveyed = score_json(file), by_hand = score_json(example("typical.yaml"));
     CHECK(surveyed["index"] == by_hand["index"]);
-    CHECK(surveyed["parts"] == by_hand["parts"]);
+    CHECK(parts_without_notes(surveyed) == parts_without_notes(by_hand));
     CHECK(surveyed["organization"] == by_hand["organization"]);
     std::string saved = read_text(file);
     CHECK_THAT(saved, Catch::Contains("finished: "));

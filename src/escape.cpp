@@ -1,0 +1,106 @@
+#include "pindex/escape.hpp"
+
+#include <string_view>
+
+namespace pindex {
+
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not one (overlong
+// forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char lead = byte(i);
+    if (lead < 0x80) return 1;
+    std::size_t length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                       : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k)
+        if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    unsigned char second = byte(i + 1);
+    if (lead == 0xE0 && second < 0xA0) return 0;   // overlong
+    if (lead == 0xED && second > 0x9F) return 0;   // surrogate
+    if (lead == 0xF0 && second < 0x90) return 0;   // overlong
+    if (lead == 0xF4 && second > 0x8F) return 0;   // above U+10FFFF
+    return length;
+}
+
+bool starts_formula(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+std::string valid_utf8(std::string_view text) {
+    std::string result;
+    result.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = utf8_sequence_length(text, i);
+        if (length == 0) {
+            result += kReplacement;
+            ++i;
+            continue;
+        }
+        result += text.substr(i, length);
+        i += length;
+    }
+    return result;
+}
+
+std::string escape_xml(std::string_view text) {
+    std::string result;
+    result.reserve(text.size());
+    for (char c : valid_utf8(text)) {
+        switch (c) {
+            case '&': result += "&amp;"; break;
+            case '<': result += "&lt;"; break;
+            case '>': result += "&gt;"; break;
+            case '"': result += "&quot;"; break;
+            case '\'': result += "&#39;"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                    result += kReplacement;
+                else
+                    result += c;
+        }
+    }
+    return result;
+}
+
+std::string escape_markdown(std::string_view text) {
+    // Every ASCII punctuation character may be backslash-escaped in CommonMark; these are the
+    // ones that can start emphasis, code, links and images ([), HTML and autolinks (<),
+    // entities (&), table cells (|), strikethrough (~) or, in Marp, math ($). Writers never
+    // start a line with such text, so the line-start markers (# - + 1.) need no escape.
+    static constexpr std::string_view kSpecial = "\\`*_[]<>|~$&";
+    std::string result;
+    result.reserve(text.size());
+    for (char c : valid_utf8(text)) {
+        auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) {
+            result += ' ';
+            continue;
+        }
+        if (kSpecial.find(c) != std::string_view::npos) result += '\\';
+        result += c;
+    }
+    return result;
+}
+
+std::string csv_field(std::string_view text) {
+    std::string value = valid_utf8(text);
+    if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+    std::string result = "\"";
+    for (char c : value) {
+        if (c == '"') result += '"';
+        result += c;
+    }
+    return result + "\"";
+}
+
+std::string csv_text_field(std::string_view text) {
+    if (!text.empty() && starts_formula(text.front())) return csv_field("'" + std::string(text));
+    return csv_field(text);
+}
+
+}  // namespace pindex

@@ -1,0 +1,33 @@
+#include "pindex/report_formats.hpp"
+
+#include "pindex/report_csv.hpp"
+#include "pindex/report_html.hpp"
+#include "pindex/report_json.hpp"
+#include "pindex/report_markdown.hpp"
+#include "pindex/report_svg.hpp"
+#include "pindex/report_text.hpp"
+
+namespace pindex {
+
+const std::vector<ReportFormat>& report_formats() {
+    static const std::vector<ReportFormat> formats = {
+        {"text", ".txt", write_report_text},   {"json", ".json", write_report_json},
+        {"markdown", ".md", write_report_markdown}, {"html", ".html", write_report_html},
+        {"svg", ".svg", write_report_svg},     {"csv", ".csv", write_report_csv},
+    };
+    return formats;
+}
+
+const ReportFormat* find_report_format(std::string_view name) {
+    for (const auto& format : report_formats())
+        if (format.name == name) return &format;
+    return nullptr;
+}
+
+const ReportFormat* report_format_for_path(std::string_view path) {
+    for (const auto& format : report_formats())
+        if (path.size() > format.extension.size() && path.ends_with(format.extension)) return &format;
+    return nullptr;
+}
+
+}  // namespace pindex

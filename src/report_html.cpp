@@ -1,0 +1,195 @@
+#include "pindex/report_html.hpp"
+
+#include <fmt/format.h>
+
+#include "pindex/escape.hpp"
+#include "pindex/report_charts.hpp"
+#include "pindex/text.hpp"
+
+namespace pindex {
+
+namespace {
+
+// Printing: no page size is set, so the browser's A4 or Letter choice holds; the content is
+// at most 180 mm wide, which fits both with the margins below.
+constexpr const char* kStyle = R"(
+:root { color: #1a1a1a; background: #fff; font-family: "DejaVu Sans", Verdana, Arial, sans-serif; }
+body { max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; line-height: 1.45; }
+h1 { font-size: 1.9rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.35rem; margin-top: 2rem; border-bottom: 2px solid #1f5fa8; padding-bottom: 0.2rem; }
+h3 { font-size: 1.1rem; }
+.meta { color: #595959; margin: 0.2rem 0; }
+.charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+.charts figure { flex: 1 1 20rem; margin: 0; }
+figure svg { width: 100%; height: auto; }
+figcaption { color: #595959; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; font-size: 0.92rem; }
+th, td { border: 1px solid #bdbdbd; padding: 0.3rem 0.45rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+.matrix td { text-align: center; font-size: 0.85rem; }
+.na { color: #595959; font-style: italic; }
+.fail { font-weight: bold; }
+.note { color: #595959; font-size: 0.88rem; }
+footer { margin-top: 2.5rem; color: #595959; font-size: 0.85rem; }
+@page { margin: 14mm; }
+@media print {
+  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  h2 { break-after: avoid; }
+  figure, table, section.part { break-inside: avoid; }
+}
+)";
+
+std::string h(std::string_view text) { return escape_xml(text); }
+
+std::string percent(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
+
+std::string position_words(double delta) {
+    if (delta > 0) return fmt::format("{:.1f} above", delta);
+    if (delta < 0) return fmt::format("{:.1f} below", -delta);
+    return "level with it";
+}
+
+void header(std::string& out, const Report& report) {
+    out += fmt::format("<header>\n<h1>{}: {:.1f} / 100</h1>\n", h(report.rubric_name), report.index);
+    out += fmt::format("<p class=\"meta\"><strong>{}</strong></p>\n",
+                       report.organization.empty() ? "Organization not given" : h(report.organization));
+    std::vector<std::string> facts;
+    if (!report.respondent.empty()) facts.push_back("Answered by " + h(report.respondent));
+    if (!report.date.empty()) facts.push_back("on " + h(report.date));
+    if (!facts.empty()) out += "<p class=\"meta\">" + join(facts, " ") + "</p>\n";
+    out += fmt::format("<p class=\"meta\">Answers: {} · Rubric: {} {}</p>\n</header>\n", h(report.source),
+                       h(report.rubric_id), h(report.rubric_version));
+}
+
+void summary(std::string& out, const Report& report) {
+    out += "<section>\n<h2>Index and benchmarks</h2>\n<div class=\"charts\">\n";
+    out += "<figure>\n" + gauge_chart(report) +
+           "<figcaption>The index on 0–100. Marks: published benchmarks; shading between them: pindex "
+           "convention.</figcaption>\n</figure>\n";
+    out += "<figure>\n<table>\n<tr><th>Benchmark (published)</th><th class=\"num\">Score</th>"
+           "<th>This index</th></tr>\n";
+    for (const auto& position : report.benchmarks)
+        out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td>{}</td></tr>\n",
+                           h(position.benchmark.label), position.benchmark.score, position_words(position.delta));
+    out += "</table>\n</figure>\n</div>\n</section>\n";
+}
+
+void breakdown(std::string& out, const Report& report) {
+    out += "<section>\n<h2>Breakdown by part</h2>\n<div class=\"charts\">\n";
+    out += "<figure>\n" + parts_bar_chart(report) + "<figcaption>Points of each part against its own "
+           "maximum.</figcaption>\n</figure>\n";
+    out += "<figure>\n" + radar_chart(report) + "<figcaption>Each part as a share of its maximum; rings at "
+           "25% steps.</figcaption>\n</figure>\n</div>\n";
+    out += "<table>\n<tr><th>Part</th><th class=\"num\">Points</th><th class=\"num\">Maximum</th>"
+           "<th class=\"num\">Share</th></tr>\n";
+    for (const auto& part : report.parts)
+        out += fmt::format("<tr><td>{}</td><td class=\"num\">{:.1f}</td><td class=\"num\">{:g}</td>"
+                           "<td class=\"num\">{}{}</td></tr>\n", h(part.name), part.points, part.weight,
+                           percent(part.fraction), part.applicable ? "" : " (no question applies)");
+    out += fmt::format("<tr><th>Index</th><th class=\"num\">{:.1f}</th><th class=\"num\">100</th><th></th></tr>\n"
+                       "</table>\n</section>\n", report.index);
+}
+
+std::string answer_cell(const QuestionReport& question) {
+    if (!question.applicable) return "<span class=\"na\">not applicable</span>";
+    if (!question.answer) return "<span class=\"na\">not answered</span>";
+    std::string cell = h(question.answer_text);
+    if (!question.note.empty()) cell += "<br><span class=\"note\">Note: " + h(question.note) + "</span>";
+    return cell;
+}
+
+// Cells are shaded by level score and always carry the level's label: the shade only repeats it.
+void matrix_table(std::string& out, const QuestionReport& question) {
+    out += fmt::format("<h3>{}</h3>\n<table class=\"matrix\">\n<tr><th></th>", h(question.text));
+    for (const auto& column : question.columns) out += "<th>" + h(column.label) + "</th>";
+    out += "</tr>\n";
+    for (const auto& row : question.rows) {
+        out += "<tr><th>" + h(row.label) + "</th>";
+        for (const auto& column : question.columns) {
+            const std::string* level_id = question.cell(row.id, column.id);
+            const Option* level = level_id ? question.level(*level_id) : nullptr;
+            if (!level) {
+                out += fmt::format("<td class=\"na\">{}</td>", level_id ? "n/a" : "not answered");
+                continue;
+            }
+            auto shade = static_cast<std::size_t>(level->score * (std::size(palette::kBands) - 1) + 0.5);
+            out += fmt::format("<td style=\"background:{};color:{}\">{}</td>", palette::kBands[shade],
+                               shade == std::size(palette::kBands) - 1 ? "#fff" : palette::kInk, h(level->label));
+        }
+        out += "</tr>\n";
+    }
+    out += "</table>\n";
+}
+
+void part_detail(std::string& out, const PartReport& part) {
+    out += fmt::format("<section class=\"part\">\n<h3>{}: {:.1f} / {:g} ({})</h3>\n", h(part.name), part.points,
+                       part.weight, percent(part.fraction));
+    if (!part.description.empty()) out += "<p>" + h(part.description) + "</p>\n";
+    out += "<table>\n<tr><th>Question</th><th>Answer</th><th class=\"num\">Score</th><th class=\"num\">Points"
+           "</th></tr>\n";
+    for (const auto& question : part.questions)
+        out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1f} / {:.1f}"
+                           "</td></tr>\n", h(question.text), answer_cell(question), percent(question.score),
+                           question.points, question.max_points);
+    out += "</table>\n";
+    for (const auto& question : part.questions)
+        if (question.type == QuestionType::matrix && question.answer) matrix_table(out, question);
+    out += "</section>\n";
+}
+
+void status(std::string& out, const Report& report) {
+    out += "<section>\n<h2>Completeness and thresholds</h2>\n";
+    const Completeness& completeness = report.completeness;
+    if (completeness.complete())
+        out += fmt::format("<p>Complete: all {} applicable questions answered.</p>\n", completeness.applicable);
+    else
+        out += fmt::format("<p class=\"fail\">Incomplete: {} of {} applicable questions answered; missing answers "
+                           "score 0. Missing: {}.</p>\n", completeness.answered, completeness.applicable,
+                           h(describe_missing(completeness)));
+    if (!report.thresholds.empty()) {
+        out += "<table>\n<tr><th>Threshold</th><th class=\"num\">Minimum</th><th class=\"num\">Actual</th>"
+               "<th>Result</th></tr>\n";
+        for (const auto& result : report.thresholds)
+            out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td class=\"num\">{:.1f}</td>"
+                               "<td{}>{}</td></tr>\n",
+                               result.threshold.part_id.empty() ? "index" : h(result.threshold.part_id),
+                               result.threshold.minimum, result.actual, result.passed ? "" : " class=\"fail\"",
+                               result.passed ? "passed" : "FAILED");
+        out += "</table>\n";
+    }
+    out += "</section>\n";
+}
+
+void sources(std::string& out, const Report& report) {
+    out += "<section>\n<h2>Sources and conventions</h2>\n<ul>\n";
+    for (const auto& position : report.benchmarks)
+        out += fmt::format("<li>{} ({:g}): {}</li>\n", h(position.benchmark.label), position.benchmark.score,
+                           h(position.benchmark.source));
+    for (const auto& convention : report.rubric_conventions) out += "<li>" + h(convention) + "</li>\n";
+    out += "<li>pindex convention: the gauge's shading bands lie between the published benchmarks; they add no "
+           "figure of their own.</li>\n</ul>\n</section>\n";
+}
+
+}  // namespace
+
+std::string write_report_html(const Report& report) {
+    std::string title = report.rubric_name + (report.organization.empty() ? "" : ": " + report.organization);
+    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                                  "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                                  h(title), kStyle);
+    header(out, report);
+    summary(out, report);
+    breakdown(out, report);
+    out += "<section>\n<h2>Every question</h2>\n";
+    for (const auto& part : report.parts) part_detail(out, part);
+    out += "</section>\n";
+    status(out, report);
+    sources(out, report);
+    out += fmt::format("<footer>Generated by pindex {} from {}.</footer>\n</body>\n</html>\n",
+                       h(report.tool_version), h(report.source));
+    return out;
+}
+
+}  // namespace pindex
