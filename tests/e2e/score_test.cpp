@@ -148,3 +148,42 @@ TEST_CASE("answers for another rubric name the mismatch and --rubric") {
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains(":1:9: error: these answers are for rubric 'something-else'"));
 }
+
+TEST_CASE("the extension of -o picks the report format unless --format says otherwise") {
+    TempDir dir;
+    for (const char* name : {"r.json", "r.md", "r.html", "r.svg", "r.csv", "r.txt"}) {
+        INFO(name);
+        REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / name).string()}).exit_code == 0);
+    }
+    CHECK(nlohmann::json::parse(read_text(dir.path / "r.json"))["index"] == 36.6);
+    CHECK_THAT(read_text(dir.path / "r.md"), Catch::StartsWith("---\nmarp: true"));
+    CHECK_THAT(read_text(dir.path / "r.html"), Catch::StartsWith("<!DOCTYPE html>"));
+    CHECK_THAT(read_text(dir.path / "r.svg"), Catch::StartsWith("<svg "));
+    CHECK_THAT(read_text(dir.path / "r.csv"), Catch::StartsWith("organization,date,"));
+    CHECK_THAT(read_text(dir.path / "r.txt"), Catch::StartsWith("Personalization Index: 36.6"));
+
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "--format", "json", "-o", (dir.path / "x.html").string()})
+                .exit_code == 0);
+    CHECK(nlohmann::json::parse(read_text(dir.path / "x.html"))["index"] == 36.6);
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / "report.out").string()}).exit_code == 0);
+    CHECK_THAT(read_text(dir.path / "report.out"), Catch::StartsWith("Personalization Index"));
+}
+
+TEST_CASE("an unknown --format is a usage error naming the formats") {
+    RunResult result = run_pindex({"score", example("typical.yaml"), "--format", "pdf"});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("pdf"));
+    CHECK_THAT(result.err, Catch::Contains("markdown"));
+}
+
+TEST_CASE("no format writes a report for invalid answers, nor leaves a file behind") {
+    TempDir dir;
+    fs::path answers = dir.file("bad.yaml", "rubric: personalization-index\nanswers:\n  tailoring: bespoke\n");
+    for (const char* name : {"r.json", "r.md", "r.html", "r.svg", "r.csv"}) {
+        INFO(name);
+        RunResult result = run_pindex({"score", answers.string(), "-o", (dir.path / name).string()});
+        CHECK(result.exit_code == 2);
+        CHECK_THAT(result.err, Catch::Contains("bad.yaml:3:14"));
+    }
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // bad.yaml alone
+}

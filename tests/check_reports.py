@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Checks the reports the built pindex writes with parsers that share no code with it.
+
+usage: check_reports.py PINDEX SOURCE_DIR
+
+For every example answers file and two edge cases (an incomplete file; a file with the
+company's own journey steps and hostile organization, labels and notes), each format must be:
+  json      valid against docs/report.schema.json
+  svg       well-formed XML with an <svg> root, no script, no external reference
+  html      parsed by html.parser with no <script>, no event-handler attribute, no external URL
+  csv       RFC 4180 rows of equal width, no cell that a spreadsheet would run as a formula
+  markdown  the Marp front matter, and the hostile text present only escaped
+Exits 1 listing every problem.
+"""
+import csv
+import html.parser
+import io
+import json
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ElementTree
+
+import jsonschema
+
+HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1))"
+EDGE_CASES = {
+    "incomplete.yaml": """rubric: personalization-index
+answers:
+  cross-channel: isolated
+  senior-leader: nobody
+""",
+    "hostile.yaml": """rubric: personalization-index
+organization: %s
+respondent: "=HYPERLINK(\\"http://x\\")"
+custom:
+  journey:
+    rows: [{id: renewal-call, label: "@Renewal <b>call</b>"}]
+    columns: [{id: kiosk, label: "Kiosk\\u0007 <img src=x onerror=alert(1)>"}]
+answers:
+  journey:
+    renewal-call: {kiosk: one-to-one, web: n/a}
+    discover: {web: moderate}
+  senior-leader: nobody
+notes:
+  senior-leader: "line one\\nline two | <img src=x onerror=alert(1)> **bold** $x$"
+""" % json.dumps(HOSTILE_ORGANIZATION),
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class HtmlChecker(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.problems = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "iframe", "object", "embed", "link", "img"):
+            self.problems.append(f"<{tag}> element")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"event handler {name} on <{tag}>")
+            if name in ("src", "href") or (value or "").startswith(("http:", "https:", "//")):
+                if name != "xmlns":
+                    self.problems.append(f"external reference {name}={value} on <{tag}>")
+
+
+def check_json(text, validator):
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(json.loads(text))]
+
+
+def check_svg(text, _):
+    try:
+        root = ElementTree.fromstring(text.encode())
+    except ElementTree.ParseError as error:
+        return [f"not well-formed XML: {error}"]
+    problems = [] if root.tag == "{http://www.w3.org/2000/svg}svg" else [f"root is {root.tag}"]
+    for element in root.iter():
+        if element.tag.endswith("}script") or element.tag.endswith("}foreignObject"):
+            problems.append(f"{element.tag} element")
+        problems += [f"attribute {k}" for k in element.attrib if k.startswith("on") or k.endswith("href")]
+    return problems
+
+
+def check_html(text, _):
+    checker = HtmlChecker()
+    checker.feed(text)
+    return checker.problems + check_svg_in_html(text)
+
+
+def check_svg_in_html(text):
+    # Each inline chart must itself be well-formed XML, as browsers and slide tools parse it so.
+    problems = []
+    start = text.find("<svg")
+    while start != -1:
+        end = text.index("</svg>", start) + len("</svg>")
+        problems += check_svg(text[start:end], None)
+        start = text.find("<svg", end)
+    return problems
+
+
+def check_csv(text, _):
+    if "\r\n" not in text:
+        return ["lines do not end with CRLF"]
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    problems = [f"row {i} has {len(row)} cells, the header {len(rows[0])}"
+                for i, row in enumerate(rows) if len(row) != len(rows[0])]
+    for row in rows:
+        problems += [f"formula cell {cell!r}" for cell in row[:3] + row[5:7] if cell.startswith(FORMULA_STARTS)]
+    return problems
+
+
+def check_markdown(text, _):
+    if not text.startswith("---\nmarp: true\n"):
+        return ["no Marp front matter"]
+    # The front matter is YAML, not rendered: the title must stay one quoted line there.
+    front_matter, body = text[4:].split("\n---\n", 1)
+    problems = [f"front matter line {line!r}" for line in front_matter.splitlines()
+                if line.startswith("title:") and not (line.startswith('title: "') and line.endswith('"'))]
+    for raw in ("<script>", "<img", "<b>", "**bold**", "[x](javascript"):
+        if re.search(r"(?<!\\)" + re.escape(raw), body):  # not preceded by a backslash
+            problems.append(f"unescaped {raw!r}")
+    return problems
+
+
+CHECKS = {"json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
+
+
+def answers_files(source_dir, workdir):
+    for example in sorted((source_dir / "examples").glob("*.yaml")):
+        yield example
+    for name, text in EDGE_CASES.items():
+        path = workdir / name
+        path.write_text(text)
+        yield path
+
+
+def main():
+    pindex, source_dir = sys.argv[1], pathlib.Path(sys.argv[2])
+    schema = json.loads((source_dir / "docs" / "report.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    failures = 0
+    with tempfile.TemporaryDirectory() as workdir:
+        for answers in answers_files(source_dir, pathlib.Path(workdir)):
+            for format_name, check in CHECKS.items():
+                args = [pindex, "score", str(answers), "--format", format_name, "--allow-incomplete",
+                        "--fail-under", "49", "--fail-under-part", "know-me=5"]
+                # Bytes, not text mode: text mode would turn the CSV's CRLFs into LFs.
+                result = subprocess.run(args, capture_output=True)
+                if result.returncode not in (0, 1):
+                    problems = [f"pindex exited {result.returncode}: {result.stderr.decode().strip()}"]
+                else:
+                    problems = check(result.stdout.decode(), validator)
+                for problem in problems:
+                    print(f"{answers.name} {format_name}: {problem}")
+                failures += len(problems)
+                print(f"{answers.name} {format_name}: {'ok' if not problems else 'FAILED'}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,173 @@
+// The report writers: what each format must hold, and that hostile text from an answers file
+// stays inert in every one of them.
+#include <catch2/catch.hpp>
+
+#include <numeric>
+
+#include "pindex/report.hpp"
+#include "pindex/report_charts.hpp"
+#include "pindex/report_formats.hpp"
+#include "test_support.hpp"
+
+using namespace pindex;
+
+namespace {
+
+Report example_report(const std::string& name, const std::vector<Threshold>& thresholds = {}) {
+    const Rubric& rubric = default_rubric();
+    Answers answers = load_answers(test::source_file("examples/" + name), name, rubric);
+    return build_report(rubric, answers, "examples/" + name, thresholds);
+}
+
+std::string write(const Report& report, std::string_view format) {
+    const ReportFormat* writer = find_report_format(format);
+    REQUIRE(writer);
+    return writer->write(report);
+}
+
+// A report whose every free text is an attack on some format.
+Report hostile_report() {
+    const Rubric& rubric = default_rubric();
+    Answers answers = load_answers(test::source_file("examples/typical.yaml"), "typical.yaml", rubric);
+    answers.organization = "<script>alert(1)</script> =cmd|' /C calc'!A0 **x** [l](javascript:y)";
+    answers.respondent = "@SUM(A1) </svg><svg onload=alert(1)>";
+    answers.notes["senior-leader"] = "\x1b[2J new\nline | <img src=x onerror=alert(1)> $math$";
+    answers.custom["journey"].columns.push_back({"kiosk", "<b>Kiosk</b>"});
+    return build_report(rubric, answers, "<evil>.yaml", {});
+}
+
+}  // namespace
+
+TEST_CASE("the formats are text, json, markdown, html, svg and csv; -o extensions pick them") {
+    std::vector<std::string> names;
+    for (const auto& format : report_formats()) names.emplace_back(format.name);
+    CHECK(names == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv"});
+    CHECK(report_format_for_path("out/report.html")->name == "html");
+    CHECK(report_format_for_path("deck.md")->name == "markdown");
+    CHECK(report_format_for_path("data.csv")->name == "csv");
+    CHECK(report_format_for_path("report.json")->name == "json");
+    CHECK(report_format_for_path("report.yaml") == nullptr);
+    CHECK(report_format_for_path(".svg") == nullptr);  // a name, not an extension
+    CHECK(find_report_format("pdf") == nullptr);
+}
+
+TEST_CASE("question points add up to their part's points, and maxima to its weight") {
+    Report report = example_report("typical.yaml");
+    for (const auto& part : report.parts) {
+        INFO(part.id);
+        double points = 0, maximum = 0;
+        for (const auto& question : part.questions) {
+            points += question.points;
+            maximum += question.max_points;
+        }
+        CHECK(points == Approx(part.points));
+        CHECK(maximum == Approx(part.weight));
+    }
+}
+
+TEST_CASE("answers are described in words") {
+    Report report = example_report("typical.yaml");
+    const auto& empower = report.parts[0];
+    CHECK(empower.questions[0].answer_text == "36 cells: 5 Extensively, 15 Moderately, 7 Not at all, 9 n/a");
+    CHECK(report.parts[1].questions[0].answer_text == "55%");
+    CHECK(report.parts[1].questions[5].answer_text ==
+          "Named owners for each kind of customer data; Consent recorded per customer and honoured by every channel");
+}
+
+TEST_CASE("the index band is named from the rubric's benchmarks only") {
+    Report report = example_report("typical.yaml");
+    report.index = 36.6;
+    CHECK(report.index_band().words == "below the Average company (49)");
+    report.index = 49;
+    CHECK(report.index_band().words == "between the Average company (49) and the Top-decile average (72)");
+    report.index = 72;
+    CHECK(report.index_band().words == "at or above the Top-decile average (72)");
+    report.benchmarks.clear();
+    CHECK(report.index_band().words.empty());
+}
+
+TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and every part") {
+    std::string deck = write(example_report("typical.yaml", {Threshold{"", 49}}), "markdown");
+    CHECK_THAT(deck, Catch::StartsWith("---\nmarp: true\n"));
+    CHECK_THAT(deck, Catch::Contains("# Index: **36.6** / 100"));
+    CHECK_THAT(deck, Catch::Contains("| Average company | 49 | 12.4 below |"));
+    CHECK_THAT(deck, Catch::Contains("| Empower me | 15.7 | 50 | 31% |"));
+    CHECK_THAT(deck, Catch::Contains("## Accountability: 2.5 / 10 (25%)"));
+    CHECK_THAT(deck, Catch::Contains("- Threshold index ≥ 49: 36.6, **FAILED**"));
+    std::size_t slides = 0;
+    for (std::size_t at = deck.find("\n---\n\n"); at != std::string::npos; at = deck.find("\n---\n\n", at + 1)) ++slides;
+    CHECK(slides == 4 + 6 + 1 + 1);  // title|index|breakdown|chart, a part each, the matrix, the end
+}
+
+TEST_CASE("the HTML report is self-contained: inline style and charts, no script or fetch") {
+    std::string html = write(example_report("leader.yaml"), "html");
+    CHECK_THAT(html, Catch::StartsWith("<!DOCTYPE html>"));
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("http://") == html.find("http://www.w3.org/2000/svg"));  // only the SVG namespace
+    CHECK(html.find("https://") == std::string::npos);
+    CHECK(html.find("@import") == std::string::npos);
+    for (const char* title : {"Personalization Index gauge", "Points by part", "share of its maximum"})
+        CHECK_THAT(html, Catch::Contains(title));
+}
+
+TEST_CASE("charts state their numbers in text, not by colour alone") {
+    Report report = example_report("typical.yaml");
+    std::string gauge = gauge_chart(report);
+    CHECK_THAT(gauge, Catch::Contains("<desc>Index 36.6 out of 100. Average company: 49. Top-decile average: 72."));
+    CHECK_THAT(gauge, Catch::Contains(">36.6</text>"));
+    CHECK_THAT(gauge, Catch::Contains("below the Average company"));
+    CHECK_THAT(parts_bar_chart(report), Catch::Contains(">15.7 / 50 (31%)</text>"));
+    CHECK_THAT(radar_chart(report), Catch::Contains(">60%</text>"));
+}
+
+TEST_CASE("the SVG export is a 16:9 canvas with the three charts") {
+    std::string svg = write(example_report("leader.yaml"), "svg");
+    CHECK_THAT(svg, Catch::StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1600 900\""));
+    CHECK_THAT(svg, Catch::Contains("Personalization Index: 89.8 / 100"));
+    std::size_t charts = 0;
+    for (std::size_t at = svg.find("<title>"); at != std::string::npos; at = svg.find("<title>", at + 1)) ++charts;
+    CHECK(charts == 3);
+}
+
+TEST_CASE("the CSV report has a header, the index, each part and each question") {
+    Report report = example_report("typical.yaml");
+    std::string csv = write(report, "csv");
+    std::size_t questions = 0;
+    for (const auto& part : report.parts) questions += part.questions.size();
+    std::size_t lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
+    CHECK(lines == 1 + 1 + report.parts.size() + questions);
+    CHECK(std::count(csv.begin(), csv.end(), '\r') == static_cast<long>(lines));
+    CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points\r\n"));
+    CHECK_THAT(csv, Catch::Contains(",index,,,Personalization Index,,0.3660,36.6,100\r\n"));
+    CHECK_THAT(csv, Catch::Contains(",part,know-me,,Know me,,0.5972,5.9722,10\r\n"));
+}
+
+TEST_CASE("hostile text from the answers file is escaped in every format") {
+    Report report = hostile_report();
+    for (const char* format : {"html", "svg"}) {
+        INFO(format);
+        std::string out = write(report, format);
+        CHECK(out.find("<script>") == std::string::npos);
+        CHECK(out.find("<svg onload") == std::string::npos);
+        CHECK(out.find("<img") == std::string::npos);
+        CHECK(out.find("<b>") == std::string::npos);
+        CHECK(out.find('\x1b') == std::string::npos);
+    }
+    CHECK_THAT(write(report, "html"), Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    CHECK_THAT(write(report, "html"), Catch::Contains("&lt;b&gt;Kiosk&lt;/b&gt;"));
+
+    std::string markdown = write(report, "markdown");
+    std::string body = markdown.substr(markdown.find("\n---\n", 4));  // after the front matter
+    CHECK_THAT(body, Catch::Contains("\\<script\\>alert(1)\\</script\\>"));
+    CHECK_THAT(body, Catch::Contains("\\*\\*x\\*\\* \\[l\\](javascript:y)"));
+    CHECK_THAT(body, Catch::Contains("new line \\| \\<img src=x onerror=alert(1)\\> \\$math\\$"));
+    CHECK(body.find('\x1b') == std::string::npos);
+
+    report.organization = "=HYPERLINK(\"http://evil\",\"x\")";
+    std::string csv = write(report, "csv");
+    CHECK_THAT(csv, Catch::Contains("\n\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","));
+    CHECK(csv.find("\n=") == std::string::npos);
+    CHECK(csv.find(",=") == std::string::npos);
+    CHECK(csv.find(",\"=") == std::string::npos);
+    CHECK(csv.find(",@") == std::string::npos);
+}
