@@ -34,7 +34,8 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 footer { margin-top: 2.5rem; color: #595959; font-size: 0.85rem; }
 @page { margin: 14mm; }
 @media print {
-  body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
+  /* 2px of padding: Chromium clips a table border drawn on the very edge of the page box. */
+  body { max-width: none; margin: 0; padding: 0 2px; font-size: 10pt; }
   h2 { break-after: avoid; }
   figure, table, section.part { break-inside: avoid; }
 }

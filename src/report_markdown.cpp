@@ -33,7 +33,7 @@ std::string front_matter(const Report& report) {
     }
     // The style only shrinks tables to fit a slide; Markdown viewers ignore front matter.
     return fmt::format("---\nmarp: true\npaginate: true\ntitle: \"{}\"\nstyle: |\n  section {{ font-size: 24px; }}\n"
-                       "  table {{ font-size: 18px; }}\n---\n\n", quoted);
+                       "  table {{ font-size: 16px; }}\n  th, td {{ padding: 4px 8px; }}\n  td:last-child {{ white-space: nowrap; }}\n---\n\n", quoted);
 }
 
 void title_slide(std::string& out, const Report& report) {
