@@ -105,8 +105,8 @@ std::string gauge_chart(const Report& report) {
     out += fmt::format("<polygon points=\"{:.1f},{:.1f} {:.1f},{:.1f} {:.1f},{:.1f}\" fill=\"{}\"/>\n", tip.x,
                        tip.y, left.x, left.y, right.x, right.y, palette::kInk);
     out += fmt::format("<circle cx=\"{:g}\" cy=\"{:g}\" r=\"10\" fill=\"{}\"/>\n", kGaugeCx, kGaugeCy, palette::kInk);
-    out += text_element({kGaugeCx - kGaugeRadius + kGaugeThickness / 2, kGaugeCy + 26}, 18, "middle", "0");
-    out += text_element({kGaugeCx + kGaugeRadius - kGaugeThickness / 2, kGaugeCy + 26}, 18, "middle", "100");
+    out += text_element({kGaugeCx - kGaugeRadius + kGaugeThickness / 2, kGaugeCy + 26}, 20, "middle", "0");
+    out += text_element({kGaugeCx + kGaugeRadius - kGaugeThickness / 2, kGaugeCy + 26}, 20, "middle", "100");
     out += text_element({kGaugeCx, number_baseline}, 64, "middle", fmt::format("{:.1f}", report.index),
                         " font-weight=\"bold\"");
     double y = band_top;
@@ -115,7 +115,7 @@ std::string gauge_chart(const Report& report) {
         y += 26;
     }
     for (const auto& benchmark : benchmarks) {
-        out += text_element({kGaugeCx, y + 4}, 18, "middle",
+        out += text_element({kGaugeCx, y + 4}, 20, "middle",
                             fmt::format("{:g}: {} (published)", benchmark.score, benchmark.label));
         y += 26;
     }
@@ -181,8 +181,8 @@ std::string radar_grid(std::size_t axes) {
     }
     for (double ring : {0.5, 1.0}) {
         Point at = radar_point(0, axes, ring);
-        out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"14\" fill=\"{}\">{}</text>\n", at.x + 4,
-                           at.y + 14, palette::kMuted, percent(ring));
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"16\" fill=\"{}\">{}</text>\n", at.x + 4,
+                           at.y + 16, palette::kMuted, percent(ring));
     }
     return out;
 }
