@@ -100,6 +100,14 @@ const Option* QuestionReport::level(std::string_view level_id) const {
     return nullptr;
 }
 
+std::string percent_words(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
+
+std::string delta_words(double delta) {
+    if (delta > 0) return fmt::format("{:.1f} above", delta);
+    if (delta < 0) return fmt::format("{:.1f} below", -delta);
+    return "level with it";
+}
+
 bool Report::thresholds_passed() const {
     for (const auto& result : thresholds)
         if (!result.passed) return false;

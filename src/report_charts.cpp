@@ -21,8 +21,6 @@ struct Point {
 
 double clamp_fraction(double fraction) { return std::clamp(fraction, 0.0, 1.0); }
 
-std::string percent(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
-
 std::string svg_open(double width, double height, const std::string& title, const std::string& desc) {
     return fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {:g} {:g}\" role=\"img\" {}>\n"
                        "<title>{}</title>\n<desc>{}</desc>\n",
@@ -130,12 +128,12 @@ std::string parts_bar_chart(const Report& report) {
     std::string desc;
     for (const auto& part : report.parts)
         desc += fmt::format("{}: {:.1f} of {:g} points ({}). ", part.name, part.points, part.weight,
-                            percent(part.fraction));
+                            percent_words(part.fraction));
     std::string out = svg_open(kWidth, height, "Points by part, against each part's maximum", desc);
     double y = 0;
     for (const auto& part : report.parts) {
         std::string value = part.applicable ? fmt::format("{:.1f} / {:g} ({})", part.points, part.weight,
-                                                          percent(part.fraction))
+                                                          percent_words(part.fraction))
                                             : fmt::format("0 / {:g} (no question applies)", part.weight);
         out += text_element({0, y + 24}, 22, "start", part.name);
         out += text_element({kWidth, y + 24}, 22, "end", value);
@@ -182,7 +180,7 @@ std::string radar_grid(std::size_t axes) {
     for (double ring : {0.5, 1.0}) {
         Point at = radar_point(0, axes, ring);
         out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"16\" fill=\"{}\">{}</text>\n", at.x + 4,
-                           at.y + 16, palette::kMuted, percent(ring));
+                           at.y + 16, palette::kMuted, percent_words(ring));
     }
     return out;
 }
@@ -194,7 +192,7 @@ std::string radar_chart(const Report& report) {
     std::string desc;
     std::vector<double> fractions;
     for (const auto& part : report.parts) {
-        desc += fmt::format("{}: {} of its maximum. ", part.name, percent(part.fraction));
+        desc += fmt::format("{}: {} of its maximum. ", part.name, percent_words(part.fraction));
         fractions.push_back(part.fraction);
     }
     std::string out = svg_open(kRadarWidth, kRadarHeight, "Each part as a share of its maximum", desc);
@@ -211,7 +209,7 @@ std::string radar_chart(const Report& report) {
         label = {label.x + 22 * dx / length, label.y + 22 * dy / length + (dy > 1 ? 14 : dy < -1 ? -14 : 0)};
         std::string anchor = dx < -1 ? "end" : dx > 1 ? "start" : "middle";
         out += text_element(label, 22, anchor, report.parts[i].name);
-        out += text_element({label.x, label.y + 24}, 22, anchor, percent(fractions[i]), " font-weight=\"bold\"");
+        out += text_element({label.x, label.y + 24}, 22, anchor, percent_words(fractions[i]), " font-weight=\"bold\"");
     }
     return out + "</svg>\n";
 }

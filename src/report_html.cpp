@@ -43,14 +43,6 @@ footer { margin-top: 2.5rem; color: #595959; font-size: 0.85rem; }
 
 std::string h(std::string_view text) { return escape_xml(text); }
 
-std::string percent(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
-
-std::string position_words(double delta) {
-    if (delta > 0) return fmt::format("{:.1f} above", delta);
-    if (delta < 0) return fmt::format("{:.1f} below", -delta);
-    return "level with it";
-}
-
 void header(std::string& out, const Report& report) {
     out += fmt::format("<header>\n<h1>{}: {:.1f} / 100</h1>\n", h(report.rubric_name), report.index);
     out += fmt::format("<p class=\"meta\"><strong>{}</strong></p>\n",
@@ -72,7 +64,7 @@ void summary(std::string& out, const Report& report) {
            "<th>This index</th></tr>\n";
     for (const auto& position : report.benchmarks)
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td>{}</td></tr>\n",
-                           h(position.benchmark.label), position.benchmark.score, position_words(position.delta));
+                           h(position.benchmark.label), position.benchmark.score, delta_words(position.delta));
     out += "</table>\n</figure>\n</div>\n</section>\n";
 }
 
@@ -87,7 +79,7 @@ void breakdown(std::string& out, const Report& report) {
     for (const auto& part : report.parts)
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{:.1f}</td><td class=\"num\">{:g}</td>"
                            "<td class=\"num\">{}{}</td></tr>\n", h(part.name), part.points, part.weight,
-                           percent(part.fraction), part.applicable ? "" : " (no question applies)");
+                           percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
     out += fmt::format("<tr><th>Index</th><th class=\"num\">{:.1f}</th><th class=\"num\">100</th><th></th></tr>\n"
                        "</table>\n</section>\n", report.index);
 }
@@ -125,13 +117,13 @@ void matrix_table(std::string& out, const QuestionReport& question) {
 
 void part_detail(std::string& out, const PartReport& part) {
     out += fmt::format("<section class=\"part\">\n<h3>{}: {:.1f} / {:g} ({})</h3>\n", h(part.name), part.points,
-                       part.weight, percent(part.fraction));
+                       part.weight, percent_words(part.fraction));
     if (!part.description.empty()) out += "<p>" + h(part.description) + "</p>\n";
     out += "<table>\n<tr><th>Question</th><th>Answer</th><th class=\"num\">Score</th><th class=\"num\">Points"
            "</th></tr>\n";
     for (const auto& question : part.questions)
         out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1f} / {:.1f}"
-                           "</td></tr>\n", h(question.text), answer_cell(question), percent(question.score),
+                           "</td></tr>\n", h(question.text), answer_cell(question), percent_words(question.score),
                            question.points, question.max_points);
     out += "</table>\n";
     for (const auto& question : part.questions)

@@ -14,8 +14,6 @@ namespace {
 
 constexpr const char* kSlideBreak = "\n---\n\n";
 
-std::string percent(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
-
 std::string text_bar(double fraction, int width) {
     int filled = static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * width));
     std::string bar;
@@ -49,19 +47,13 @@ void title_slide(std::string& out, const Report& report) {
                        escape_markdown(report.tool_version));
 }
 
-std::string position_words(double delta) {
-    if (delta > 0) return fmt::format("{:.1f} above", delta);
-    if (delta < 0) return fmt::format("{:.1f} below", -delta);
-    return "level with it";
-}
-
 void index_slide(std::string& out, const Report& report) {
     out += fmt::format("# Index: **{:.1f}** / 100\n\n", report.index);
     if (!report.benchmarks.empty()) {
         out += "| Benchmark (published) | Score | This index |\n|---|---:|---|\n";
         for (const auto& position : report.benchmarks)
             out += fmt::format("| {} | {:g} | {} |\n", escape_markdown(position.benchmark.label),
-                               position.benchmark.score, position_words(position.delta));
+                               position.benchmark.score, delta_words(position.delta));
         out += "\n";
     }
     IndexBand band = report.index_band();
@@ -72,7 +64,7 @@ void breakdown_slide(std::string& out, const Report& report) {
     out += "# Breakdown\n\n| Part | Points | Maximum | Share |\n|---|---:|---:|---:|\n";
     for (const auto& part : report.parts)
         out += fmt::format("| {} | {:.1f} | {:g} | {}{} |\n", escape_markdown(part.name), part.points, part.weight,
-                           percent(part.fraction), part.applicable ? "" : " (no question applies)");
+                           percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
     out += fmt::format("| **Index** | **{:.1f}** | 100 | |\n", report.index);
 }
 
@@ -85,7 +77,7 @@ void chart_slide(std::string& out, const Report& report) {
     for (const auto& part : report.parts) {
         std::string name = part.name + std::string(name_width - display_width(part.name), ' ');
         out += fmt::format("{}  {}  {:>4.1f} / {:<3g} {:>4}\n", name, text_bar(part.fraction, 20), part.points,
-                           part.weight, percent(part.fraction));
+                           part.weight, percent_words(part.fraction));
     }
     out += "```\n";
 }
@@ -118,12 +110,12 @@ std::string answer_cell(const QuestionReport& question) {
 
 void part_slide(std::string& out, const PartReport& part) {
     out += fmt::format("## {}: {:.1f} / {:g} ({})\n\n", escape_markdown(part.name), part.points, part.weight,
-                       percent(part.fraction));
+                       percent_words(part.fraction));
     if (!part.description.empty()) out += escape_markdown(part.description) + "\n\n";
     out += "| Question | Answer | Score | Points |\n|---|---|---:|---:|\n";
     for (const auto& question : part.questions)
         out += fmt::format("| {} | {} | {} | {:.1f} / {:.1f} |\n", escape_markdown(question.text),
-                           answer_cell(question), percent(question.score), question.points, question.max_points);
+                           answer_cell(question), percent_words(question.score), question.points, question.max_points);
     for (const auto& question : part.questions)
         if (question.type == QuestionType::matrix && question.answer) {
             out += fmt::format("{}### {}\n", kSlideBreak, escape_markdown(question.text));

@@ -12,9 +12,11 @@ namespace {
 constexpr double kWidth = 1600, kHeight = 900, kPanelTop = 190, kPanelHeight = 640;
 
 // A chart placed in a panel: a nested <svg> keeps the chart's own viewBox and scales it to fit.
+// Every chart starts with "<svg"; the position and size go right after it.
 std::string panel(double x, double width, const std::string& heading, const std::string& chart) {
+    constexpr std::string_view kOpen = "<svg";
     std::string placed = chart;
-    placed.insert(4, fmt::format(" x=\"{:g}\" y=\"{:g}\" width=\"{:g}\" height=\"{:g}\" "
+    placed.insert(kOpen.size(), fmt::format(" x=\"{:g}\" y=\"{:g}\" width=\"{:g}\" height=\"{:g}\" "
                                  "preserveAspectRatio=\"xMidYMin meet\"", x, kPanelTop + 30, width, kPanelHeight - 30));
     return fmt::format("<text x=\"{:g}\" y=\"{:g}\" font-size=\"28\" font-weight=\"bold\" fill=\"{}\">{}</text>\n",
                        x, kPanelTop, palette::kInk, escape_xml(heading)) +

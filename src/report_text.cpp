@@ -20,13 +20,6 @@ std::string bar(double fraction) {
            std::string(static_cast<std::size_t>(kBarWidth - filled), '.');
 }
 
-// "6.3 above", "16.7 below", "level with"
-std::string position_words(double delta) {
-    if (delta > 0) return fmt::format("{:.1f} above", delta);
-    if (delta < 0) return fmt::format("{:.1f} below", -delta);
-    return "level with";
-}
-
 // Organization, respondent, date and file name come from the user's files: print them escaped.
 void write_header(std::string& out, const Report& report) {
     out += fmt::format("Personalization Index: {:.1f} / 100\n", report.index);
@@ -53,7 +46,7 @@ void write_benchmarks(std::string& out, const Report& report) {
     out += "Benchmarks (published):\n";
     for (const auto& position : report.benchmarks)
         out += fmt::format("  {:<24} {:>5.1f}   this index is {}\n", position.benchmark.label,
-                           position.benchmark.score, position_words(position.delta));
+                           position.benchmark.score, delta_words(position.delta));
     out += "  Sources:\n";
     for (const auto& position : report.benchmarks) {
         bool first = true;
