@@ -57,7 +57,9 @@ int finish(SurveyOutcome outcome, const Survey& survey, const Rubric& rubric, co
     if (outcome == SurveyOutcome::finished) {
         Report report = build_report(rubric, survey.answers(), path, {});
         std::cout << '\n' << write_report_text(report);
-        std::cout << fmt::format("\nSaved to {}. Score it again any time with: pindex score {}\n", path, path);
+        std::cout << fmt::format("\nSaved to {0}. Score it again any time with: pindex score {0}\n"
+                                 "For a report to share: pindex score {0} -o report.html (or .md, .svg, .csv, .json)\n",
+                                 path);
         return kExitSuccess;
     }
     Completeness completeness = score_answers(rubric, survey.answers()).completeness;
