@@ -108,6 +108,13 @@ std::string delta_words(double delta) {
     return "level with it";
 }
 
+std::string completeness_words(const Completeness& completeness) {
+    if (completeness.complete())
+        return fmt::format("Complete: all {} applicable questions answered.", completeness.applicable);
+    return fmt::format("Incomplete: {} of {} applicable questions answered; missing answers score 0. Missing: {}.",
+                       completeness.answered, completeness.applicable, describe_missing(completeness));
+}
+
 bool Report::thresholds_passed() const {
     for (const auto& result : thresholds)
         if (!result.passed) return false;

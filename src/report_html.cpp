@@ -133,20 +133,15 @@ void part_detail(std::string& out, const PartReport& part) {
 
 void status(std::string& out, const Report& report) {
     out += "<section>\n<h2>Completeness and thresholds</h2>\n";
-    const Completeness& completeness = report.completeness;
-    if (completeness.complete())
-        out += fmt::format("<p>Complete: all {} applicable questions answered.</p>\n", completeness.applicable);
-    else
-        out += fmt::format("<p class=\"fail\">Incomplete: {} of {} applicable questions answered; missing answers "
-                           "score 0. Missing: {}.</p>\n", completeness.answered, completeness.applicable,
-                           h(describe_missing(completeness)));
+    out += fmt::format("<p{}>{}</p>\n", report.completeness.complete() ? "" : " class=\"fail\"",
+                       h(completeness_words(report.completeness)));
     if (!report.thresholds.empty()) {
         out += "<table>\n<tr><th>Threshold</th><th class=\"num\">Minimum</th><th class=\"num\">Actual</th>"
                "<th>Result</th></tr>\n";
         for (const auto& result : report.thresholds)
             out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td class=\"num\">{:.1f}</td>"
                                "<td{}>{}</td></tr>\n",
-                               result.threshold.part_id.empty() ? "index" : h(result.threshold.part_id),
+                               h(result.threshold.target()),
                                result.threshold.minimum, result.actual, result.passed ? "" : " class=\"fail\"",
                                result.passed ? "passed" : "FAILED");
         out += "</table>\n";

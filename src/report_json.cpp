@@ -67,7 +67,7 @@ Json completeness_json(const Completeness& completeness) {
 Json thresholds_json(const Report& report) {
     Json results = Json::array();
     for (const auto& result : report.thresholds)
-        results.push_back(Json{{"target", result.threshold.part_id.empty() ? "index" : result.threshold.part_id},
+        results.push_back(Json{{"target", result.threshold.target()},
                                {"minimum", result.threshold.minimum},
                                {"actual", result.actual},
                                {"passed", result.passed}});

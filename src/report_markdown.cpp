@@ -125,16 +125,11 @@ void part_slide(std::string& out, const PartReport& part) {
 
 void closing_slide(std::string& out, const Report& report) {
     out += "## Completeness, thresholds and sources\n\n";
-    const Completeness& completeness = report.completeness;
-    if (completeness.complete())
-        out += fmt::format("- Complete: all {} applicable questions answered.\n", completeness.applicable);
-    else
-        out += fmt::format("- **Incomplete**: {} of {} applicable questions answered; missing answers score 0 "
-                           "(missing: {}).\n", completeness.answered, completeness.applicable,
-                           escape_markdown(describe_missing(completeness)));
+    std::string completeness = escape_markdown(completeness_words(report.completeness));
+    out += report.completeness.complete() ? "- " + completeness + "\n" : "- **" + completeness + "**\n";
     for (const auto& result : report.thresholds)
         out += fmt::format("- Threshold {} ≥ {:g}: {:.1f}, **{}**\n",
-                           result.threshold.part_id.empty() ? "index" : escape_markdown(result.threshold.part_id),
+                           escape_markdown(result.threshold.target()),
                            result.threshold.minimum, result.actual, result.passed ? "passed" : "FAILED");
     for (const auto& position : report.benchmarks)
         out += fmt::format("- {} ({:g}): {}\n", escape_markdown(position.benchmark.label), position.benchmark.score,

@@ -75,7 +75,7 @@ void write_thresholds(std::string& out, const Report& report) {
     if (report.thresholds.empty()) return;
     out += "\nThresholds:\n";
     for (const auto& result : report.thresholds) {
-        std::string target = result.threshold.part_id.empty() ? "index" : result.threshold.part_id;
+        std::string target = result.threshold.target();
         out += fmt::format("  {:<6} {} >= {:g}: {:.1f}\n", result.passed ? "pass" : "FAIL", target,
                            result.threshold.minimum, result.actual);
     }

@@ -88,6 +88,9 @@ std::string describe_answer(const Question& question, const AnswerValue& answer)
 
 // Words every writer uses the same way.
 std::string percent_words(double fraction);  // 0.3136 -> "31%"
-std::string delta_words(double delta);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
+std::string delta_words(double delta);
+// "Complete: all 22 applicable questions answered." or "Incomplete: 2 of 22 applicable questions
+// answered; missing answers score 0. Missing: a, b and 3 more."
+std::string completeness_words(const Completeness& completeness);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
 
 }  // namespace pindex

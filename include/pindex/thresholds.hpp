@@ -13,6 +13,9 @@ namespace pindex {
 struct Threshold {
     std::string part_id;  // empty: the index
     double minimum = 0;
+
+    // What the reports name it: "index", or the part id.
+    std::string target() const { return part_id.empty() ? "index" : part_id; }
 };
 
 struct ThresholdResult {

@@ -171,3 +171,16 @@ TEST_CASE("hostile text from the answers file is escaped in every format") {
     CHECK(csv.find(",\"=") == std::string::npos);
     CHECK(csv.find(",@") == std::string::npos);
 }
+
+TEST_CASE("an incomplete report says so, with the same words in HTML and Markdown") {
+    const Rubric& rubric = default_rubric();
+    Report report = build_report(rubric, Answers{}, "empty.yaml", {Threshold{"know-me", 5}});
+    std::string words = completeness_words(report.completeness);
+    CHECK_THAT(words, Catch::StartsWith("Incomplete: 0 of 21 applicable questions answered; missing answers score 0. "
+                                        "Missing: journey, cross-channel,"));
+    CHECK_THAT(write(report, "html"), Catch::Contains("<p class=\"fail\">" + words + "</p>"));
+    CHECK_THAT(write(report, "markdown"), Catch::Contains("- **Incomplete: 0 of 21 applicable"));
+    CHECK_THAT(write(report, "markdown"), Catch::Contains("- Threshold know-me ≥ 5: 0.0, **FAILED**"));
+    CHECK(completeness_words(example_report("leader.yaml").completeness) ==
+          "Complete: all 22 applicable questions answered.");
+}
