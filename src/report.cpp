@@ -115,6 +115,11 @@ std::string completeness_words(const Completeness& completeness) {
                        completeness.answered, completeness.applicable, describe_missing(completeness));
 }
 
+std::string move_target_words(const Move& move) {
+    if (!move.row || !move.column) return move.question;
+    return fmt::format("{}: {} / {}", move.question, move.row->label, move.column->label);
+}
+
 bool Report::thresholds_passed() const {
     for (const auto& result : thresholds)
         if (!result.passed) return false;
@@ -158,6 +163,7 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
     for (const auto& benchmark : rubric.benchmarks)
         report.benchmarks.push_back({benchmark, round_to_tenth(score.index - benchmark.score)});
     report.thresholds = evaluate_thresholds(thresholds, score);
+    report.moves = find_moves(rubric, answers);
     return report;
 }
 

@@ -84,6 +84,23 @@ void breakdown(std::string& out, const Report& report) {
                        "</table>\n</section>\n", report.index);
 }
 
+void moves(std::string& out, const std::vector<Move>& moves) {
+    constexpr std::size_t kShown = 10;
+    if (moves.empty()) return;
+    out += fmt::format("<section>\n<h2>What would raise the index most</h2>\n<p>The {} best single steps of {}, "
+                       "each computed by scoring the answers again with that step taken.</p>\n<table>\n<tr>"
+                       "<th class=\"num\">Adds</th><th>Where</th><th>From</th><th>To, and how</th></tr>\n",
+                       std::min(kShown, moves.size()), moves.size());
+    for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
+        const Move& move = moves[i];
+        std::string to = "<strong>" + h(move.to_text) + "</strong>";
+        if (!move.advice.empty()) to += "<br><span class=\"note\">" + h(move.advice) + "</span>";
+        out += fmt::format("<tr><td class=\"num\">+{:.2f}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", move.gain,
+                           h(move_target_words(move)), h(move.from_text), to);
+    }
+    out += "</table>\n</section>\n";
+}
+
 std::string answer_cell(const QuestionReport& question) {
     if (!question.applicable) return "<span class=\"na\">not applicable</span>";
     if (!question.answer) return "<span class=\"na\">not answered</span>";
@@ -170,6 +187,7 @@ std::string write_report_html(const Report& report) {
     header(out, report);
     summary(out, report);
     breakdown(out, report);
+    moves(out, report.moves);
     out += "<section>\n<h2>Every question</h2>\n";
     for (const auto& part : report.parts) part_detail(out, part);
     out += "</section>\n";

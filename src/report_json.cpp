@@ -39,6 +39,22 @@ Json question_json(const QuestionReport& question) {
     return result;
 }
 
+Json move_json(const Move& move) {
+    Json json{{"question", move.question}, {"part", move.part}};
+    if (move.row && move.column)
+        json["cell"] = Json{{"row", move.row->id},
+                            {"row_label", move.row->label},
+                            {"column", move.column->id},
+                            {"column_label", move.column->label}};
+    json["from"] = answer_json(move.from);
+    json["to"] = answer_json(move.to);
+    json["from_text"] = move.from_text;
+    json["to_text"] = move.to_text;
+    json["advice"] = text_or_null(move.advice);
+    json["gain"] = move.gain;
+    return json;
+}
+
 Json band_json(const IndexBand& band) {
     auto id = [](const Benchmark* benchmark) { return benchmark ? Json(benchmark->id) : Json(nullptr); };
     return Json{{"above", id(band.lower)}, {"below", id(band.upper)}, {"words", band.words}};
@@ -74,6 +90,12 @@ Json thresholds_json(const Report& report) {
     return Json{{"passed", report.thresholds_passed()}, {"results", std::move(results)}};
 }
 
+Json moves_json(const std::vector<Move>& moves) {
+    Json result = Json::array();
+    for (const auto& move : moves) result.push_back(move_json(move));
+    return result;
+}
+
 }  // namespace
 
 nlohmann::ordered_json report_to_json(const Report& report) {
@@ -102,7 +124,8 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                 {"parts", std::move(parts)},
                 {"benchmarks", std::move(benchmarks)},
                 {"completeness", completeness_json(report.completeness)},
-                {"thresholds", thresholds_json(report)}};
+                {"thresholds", thresholds_json(report)},
+                {"moves", moves_json(report.moves)}};
 }
 
 std::string write_report_json(const Report& report) {

@@ -100,6 +100,20 @@ void matrix_grid(std::string& out, const QuestionReport& question) {
     }
 }
 
+void moves_slide(std::string& out, const std::vector<Move>& moves) {
+    constexpr std::size_t kShown = 3;
+    out += "# What would raise the index most\n\n";
+    for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
+        const Move& move = moves[i];
+        out += fmt::format("{}. **+{:.2f} points**: {}: {} → **{}**\n", i + 1, move.gain,
+                           escape_markdown(move_target_words(move)), escape_markdown(move.from_text),
+                           escape_markdown(move.to_text));
+        if (!move.advice.empty()) out += fmt::format("\n   {}\n\n", escape_markdown(move.advice));
+    }
+    out += fmt::format("\nOne step each, computed by scoring the answers again with the step taken; {} steps "
+                       "in all (every one in the JSON report).\n", moves.size());
+}
+
 std::string answer_cell(const QuestionReport& question) {
     if (!question.applicable) return "*not applicable*";
     if (!question.answer) return "*not answered*";
@@ -149,6 +163,10 @@ std::string write_report_markdown(const Report& report) {
     breakdown_slide(out, report);
     out += kSlideBreak;
     chart_slide(out, report);
+    if (!report.moves.empty()) {
+        out += kSlideBreak;
+        moves_slide(out, report.moves);
+    }
     for (const auto& part : report.parts) {
         out += kSlideBreak;
         part_slide(out, part);

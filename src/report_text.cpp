@@ -71,6 +71,26 @@ void write_completeness(std::string& out, const Completeness& completeness) {
         out += "  " + line + "\n";
 }
 
+// The best three moves with the rubric's advice: what to do on Monday.
+void write_moves(std::string& out, const std::vector<Move>& moves) {
+    constexpr std::size_t kShown = 3;
+    if (moves.empty()) return;
+    out += "\n";
+    for (const auto& line : wrap_words(fmt::format("What would raise the index most, one step at a time ({} steps "
+                                                   "in all; the JSON report lists every one):", moves.size()), kWidth))
+        out += line + "\n";
+    for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
+        const Move& move = moves[i];
+        std::string step = fmt::format("{}: {} -> {}", move_target_words(move), move.from_text, move.to_text);
+        bool first = true;
+        for (const auto& line : wrap_words(escape_control_characters(step), kWidth - 10)) {
+            out += first ? fmt::format("  {:>+6.2f}  {}\n", move.gain, line) : fmt::format("          {}\n", line);
+            first = false;
+        }
+        for (const auto& line : wrap_words(move.advice, kWidth - 12)) out += "            " + line + "\n";
+    }
+}
+
 void write_thresholds(std::string& out, const Report& report) {
     if (report.thresholds.empty()) return;
     out += "\nThresholds:\n";
@@ -89,6 +109,7 @@ std::string write_report_text(const Report& report) {
     write_parts(out, report);
     write_benchmarks(out, report);
     write_completeness(out, report.completeness);
+    write_moves(out, report.moves);
     write_thresholds(out, report);
     return out;
 }

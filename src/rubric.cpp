@@ -293,7 +293,7 @@ private:
         std::set<std::string, std::less<>> seen;
         for (const auto& item : *items) {
             auto option_map = yaml_.map(item, fmt::format("an entry of the {} of {}", key, what),
-                                        {"id", "label", "score"});
+                                        {"id", "label", "score", "advice"});
             if (!option_map) continue;
             Option option;
             std::string item_what = fmt::format("an entry of the {} of {}", key, what);
@@ -302,6 +302,7 @@ private:
             item_what = fmt::format("{} '{}' of {}", key == "levels" ? "level" : "option", option.id, what);
             read_text_field(*option_map, "label", item_what, option.label, true);
             option.score = read_score(*option_map, item_what).value_or(0);
+            read_text_field(*option_map, "advice", item_what, option.advice, false);
             if (ordered && !options.empty() && option.score < options.back().score)
                 yaml_.error(item, fmt::format("{} scores {} after '{}' scored {}: list {} worst to best",
                                               item_what, option.score, options.back().id,
@@ -320,7 +321,7 @@ private:
         if (!items) return bands;
         if (items->empty()) yaml_.error(*entry, fmt::format("{} needs at least one band", what));
         for (const auto& item : *items) {
-            auto band_map = yaml_.map(item, fmt::format("a band of {}", what), {"min", "max", "score"});
+            auto band_map = yaml_.map(item, fmt::format("a band of {}", what), {"min", "max", "score", "advice"});
             if (!band_map) continue;
             Band band;
             std::string band_what = fmt::format("a band of {}", what);
@@ -329,6 +330,7 @@ private:
             if (const auto* max = band_map->find("max"))
                 band.max = yaml_.number(max->value, fmt::format("the max of {}", band_what));
             band.score = read_score(*band_map, band_what).value_or(0);
+            read_text_field(*band_map, "advice", band_what, band.advice, false);
             check_band_follows(bands, band, item, what);
             bands.push_back(band);
         }

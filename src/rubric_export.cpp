@@ -16,8 +16,11 @@ using Json = nlohmann::ordered_json;
 
 Json options_json(const std::vector<Option>& options) {
     Json result = Json::array();
-    for (const auto& option : options)
-        result.push_back(Json{{"id", option.id}, {"label", option.label}, {"score", option.score}});
+    for (const auto& option : options) {
+        Json json{{"id", option.id}, {"label", option.label}, {"score", option.score}};
+        if (!option.advice.empty()) json["advice"] = option.advice;
+        result.push_back(std::move(json));
+    }
     return result;
 }
 
@@ -29,10 +32,11 @@ Json axes_json(const std::vector<Axis>& axes) {
 
 Json bands_json(const std::vector<Band>& bands) {
     Json result = Json::array();
-    for (const auto& band : bands)
-        result.push_back(Json{{"min", band.min},
-                              {"max", band.max ? Json(*band.max) : Json(nullptr)},
-                              {"score", band.score}});
+    for (const auto& band : bands) {
+        Json json{{"min", band.min}, {"max", band.max ? Json(*band.max) : Json(nullptr)}, {"score", band.score}};
+        if (!band.advice.empty()) json["advice"] = band.advice;
+        result.push_back(std::move(json));
+    }
     return result;
 }
 

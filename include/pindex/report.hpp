@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pindex/answers.hpp"
+#include "pindex/moves.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/scoring.hpp"
 #include "pindex/thresholds.hpp"
@@ -75,6 +76,7 @@ struct Report {
     Completeness completeness;
     std::vector<BenchmarkPosition> benchmarks;
     std::vector<ThresholdResult> thresholds;
+    std::vector<Move> moves;  // every step that raises the index, best first
 
     bool thresholds_passed() const;
     IndexBand index_band() const;
@@ -91,6 +93,8 @@ std::string percent_words(double fraction);  // 0.3136 -> "31%"
 std::string delta_words(double delta);
 // "Complete: all 22 applicable questions answered." or "Incomplete: 2 of 22 applicable questions
 // answered; missing answers score 0. Missing: a, b and 3 more."
-std::string completeness_words(const Completeness& completeness);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
+std::string completeness_words(const Completeness& completeness);
+// What a move changes: "senior-leader" or "journey: Research and compare / Website".
+std::string move_target_words(const Move& move);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
 
 }  // namespace pindex

@@ -17,7 +17,8 @@ std::optional<QuestionType> question_type_from_string(std::string_view text);
 struct Option {
     std::string id;
     std::string label;
-    double score = 0;  // in [0, 1]
+    double score = 0;    // in [0, 1]
+    std::string advice;  // optional: how to reach this option, for the report's moves
 };
 
 // A number question's band: min <= value < max. No max means no upper bound. The last band of
@@ -26,6 +27,7 @@ struct Band {
     double min = 0;
     std::optional<double> max;
     double score = 0;
+    std::string advice;  // optional: how to reach this band, for the report's moves
 };
 
 // A matrix row (journey step) or column (channel).

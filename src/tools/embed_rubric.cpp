@@ -33,14 +33,14 @@ std::string list(const std::vector<Item>& items, Write write) {
 std::string strings(const std::vector<std::string>& items) { return list(items, literal); }
 
 std::string option(const pindex::Option& o) {
-    return fmt::format("Option{{{}, {}, {}}}", literal(o.id), literal(o.label), number(o.score));
+    return fmt::format("Option{{{}, {}, {}, {}}}", literal(o.id), literal(o.label), number(o.score), literal(o.advice));
 }
 
 std::string axis(const pindex::Axis& a) { return fmt::format("Axis{{{}, {}}}", literal(a.id), literal(a.label)); }
 
 std::string band(const pindex::Band& b) {
     std::string max = b.max ? fmt::format("std::optional<double>({})", number(*b.max)) : "std::nullopt";
-    return fmt::format("Band{{{}, {}, {}}}", number(b.min), max, number(b.score));
+    return fmt::format("Band{{{}, {}, {}, {}}}", number(b.min), max, number(b.score), literal(b.advice));
 }
 
 std::string question(const pindex::Question& q) {

@@ -38,6 +38,8 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     RunResult result = run_pindex(survey_args(file), typical_stream());
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(result.out, Catch::Contains("What would raise the index most"));  // the top three moves
+    CHECK_THAT(result.out, Catch::Contains("+3.33  cross-channel:"));
     CHECK_THAT(result.out, Catch::Contains("For a report to share: pindex score " + file.string() + " -o report.html"));
     auto surveyed = score_json(file), by_hand = score_json(example("typical.yaml"));
     CHECK(surveyed["index"] == by_hand["index"]);

@@ -164,3 +164,30 @@ TEST_CASE("the built-in rubric is exactly rubrics/personalization-index.yaml") {
     Rubric from_file = load_rubric(test::source_file("rubrics/personalization-index.yaml"), "rubric.yaml");
     CHECK(rubric_to_json(from_file) == rubric_to_json(default_rubric()));
 }
+
+TEST_CASE("options, levels and bands may carry advice; an empty one is an error") {
+    Rubric rubric = load_rubric(test::replaced(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
+                                                              "{id: hi, label: High, score: 1, advice: Go high.}"),
+                                               "{min: 20, score: 1}", "{min: 20, score: 1, advice: Reach 20.}"),
+                                "small.yaml");
+    CHECK(rubric.find_question("c")->find_option("hi")->advice == "Go high.");
+    CHECK(rubric.find_question("c")->find_option("mid")->advice.empty());
+    CHECK(rubric.find_question("n")->bands.back().advice == "Reach 20.");
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
+                                                 "{id: hi, label: High, score: 1, advice: \"\"}")),
+               Catch::Contains("'advice' of option 'hi' of question 'c' must not be empty"));
+}
+
+TEST_CASE("the default rubric's advice comes with the better options, levels and bands only") {
+    // Advice says how to reach an answer; the worst answer is where one starts.
+    for (const auto& part : default_rubric().parts)
+        for (const auto& question : part.questions) {
+            INFO(question.id);
+            if (!question.options.empty() && question.type == QuestionType::choice)
+                CHECK(question.options.front().advice.empty());
+            for (const auto& option : question.options)
+                if (option.score > 0 && question.type == QuestionType::choice) CHECK(!option.advice.empty());
+            for (const auto& level : question.levels) CHECK(level.advice.empty() == (level.score == 0));
+            for (const auto& band : question.bands) CHECK(band.advice.empty() == (band.score == 0));
+        }
+}
