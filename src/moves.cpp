@@ -135,9 +135,22 @@ Answers apply_move(Answers answers, const Move& move) {
 
 std::vector<Move> find_moves(const Rubric& rubric, const Answers& answers) {
     double base = score_answers(rubric, answers).unrounded_index;
+    // One working copy, each move applied and undone in place: copying the answers for every
+    // move cost more than scoring them.
+    Answers work = answers;
     std::vector<Move> moves;
     for (auto& move : candidate_moves(rubric, answers)) {
-        move.gain = score_answers(rubric, apply_move(answers, move)).unrounded_index - base;
+        AnswerValue& target = work.answers.at(move.question);
+        if (move.row && move.column) {
+            std::string& cell = std::get<MatrixAnswer>(target)[move.row->id][move.column->id];
+            cell = std::get<std::string>(move.to);
+            move.gain = score_answers(rubric, work).unrounded_index - base;
+            cell = std::get<std::string>(move.from);
+        } else {
+            target = move.to;
+            move.gain = score_answers(rubric, work).unrounded_index - base;
+            target = move.from;
+        }
         if (move.gain > 1e-9) moves.push_back(std::move(move));  // above rounding noise
     }
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.gain > b.gain; });
