@@ -18,16 +18,4 @@ const std::vector<ReportFormat>& report_formats() {
     return formats;
 }
 
-const ReportFormat* find_report_format(std::string_view name) {
-    for (const auto& format : report_formats())
-        if (format.name == name) return &format;
-    return nullptr;
-}
-
-const ReportFormat* report_format_for_path(std::string_view path) {
-    for (const auto& format : report_formats())
-        if (path.size() > format.extension.size() && path.ends_with(format.extension)) return &format;
-    return nullptr;
-}
-
 }  // namespace pindex

@@ -1,5 +1,9 @@
 #include "pindex/report_json.hpp"
 
+#include <fmt/format.h>
+
+#include "pindex/yaml_reader.hpp"
+
 namespace pindex {
 
 namespace {
@@ -35,6 +39,10 @@ Json question_json(const QuestionReport& question) {
     if (question.type == QuestionType::matrix) {
         result["rows"] = axes_json(question.rows);
         result["columns"] = axes_json(question.columns);
+        Json levels = Json::array();
+        for (const auto& level : question.levels)
+            levels.push_back(Json{{"id", level.id}, {"label", level.label}, {"score", level.score}});
+        result["levels"] = std::move(levels);
     }
     return result;
 }
@@ -131,6 +139,181 @@ nlohmann::ordered_json report_to_json(const Report& report) {
 std::string write_report_json(const Report& report) {
     // Replace invalid UTF-8 from an answers file rather than throw: the report must be written.
     return report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+// Reads a JSON report through the YAML reader (JSON is flow YAML) for its positions. Lenient
+// about keys, so reports of later pindex versions with added fields still read.
+class ReportReader {
+public:
+    ReportReader(const std::string& file, Diagnostics& diagnostics) : yaml_(file, diagnostics) {}
+
+    Report read(const YAML::Node& root) {
+        Report report;
+        auto top = yaml_.map(root, "the report");
+        if (!top) return report;
+        if (auto version = number(*top, "schema_version", "the report"); version && *version != kReportSchemaVersion)
+            yaml_.error(top->find("schema_version")->value,
+                        fmt::format("schema_version {} is not one this pindex reads ({})", *version,
+                                    kReportSchemaVersion));
+        if (const YamlEntry* rubric = yaml_.required(*top, "rubric", "the report"))
+            if (auto map = yaml_.map(rubric->value, "the report's rubric")) {
+                report.rubric_id = text(*map, "id", "the report's rubric");
+                report.rubric_version = text(*map, "version", "the report's rubric");
+                report.rubric_name = text(*map, "name", "the report's rubric");
+            }
+        report.source = optional_text(*top, "source");
+        report.organization = optional_text(*top, "organization");
+        report.respondent = optional_text(*top, "respondent");
+        report.date = optional_text(*top, "date");
+        report.index = number(*top, "index", "the report").value_or(0);
+        if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
+            for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
+                report.parts.push_back(part(node));
+        for (const auto& part : report.parts)
+            for (const auto& question : part.questions)
+                if (question.applicable) {
+                    ++report.completeness.applicable;
+                    if (question.answered) ++report.completeness.answered;
+                    else report.completeness.missing.push_back(question.id);
+                }
+        return report;
+    }
+
+private:
+    YamlReader yaml_;
+
+    std::string text(const YamlMap& map, std::string_view key, std::string_view what) {
+        const YamlEntry* entry = yaml_.required(map, key, what);
+        return entry ? yaml_.text(entry->value, fmt::format("'{}' of {}", key, what)).value_or("") : "";
+    }
+
+    // Absent, null or text.
+    std::string optional_text(const YamlMap& map, std::string_view key) {
+        const YamlEntry* entry = map.find(key);
+        if (!entry || entry->value.IsNull()) return "";
+        return yaml_.text(entry->value, fmt::format("'{}' of the report", key)).value_or("");
+    }
+
+    std::optional<double> number(const YamlMap& map, std::string_view key, std::string_view what) {
+        const YamlEntry* entry = yaml_.required(map, key, what);
+        return entry ? yaml_.number(entry->value, fmt::format("'{}' of {}", key, what)) : std::nullopt;
+    }
+
+    bool flag(const YamlMap& map, std::string_view key, std::string_view what) {
+        const YamlEntry* entry = yaml_.required(map, key, what);
+        return entry && yaml_.boolean(entry->value, fmt::format("'{}' of {}", key, what)).value_or(false);
+    }
+
+    std::vector<YAML::Node> items(const YamlMap& map, std::string_view key, std::string_view what) {
+        const YamlEntry* entry = map.find(key);
+        if (!entry) return {};
+        return yaml_.list(entry->value, fmt::format("'{}' of {}", key, what)).value_or(std::vector<YAML::Node>{});
+    }
+
+    std::vector<Option> levels(const YamlMap& map, std::string_view what) {
+        std::vector<Option> result;
+        for (const auto& node : items(map, "levels", what))
+            if (auto level = yaml_.map(node, what))
+                result.push_back({text(*level, "id", what), text(*level, "label", what),
+                                  number(*level, "score", what).value_or(0), ""});
+        return result;
+    }
+
+    std::vector<Axis> axes(const YamlMap& map, std::string_view key, std::string_view what) {
+        std::vector<Axis> result;
+        for (const auto& node : items(map, key, what))
+            if (auto axis = yaml_.map(node, what)) result.push_back({text(*axis, "id", what), text(*axis, "label", what)});
+        return result;
+    }
+
+    std::optional<AnswerValue> answer(const YAML::Node& node, QuestionType type, std::string_view what) {
+        if (node.IsNull()) return std::nullopt;
+        std::string description = fmt::format("the answer of {}", what);
+        switch (type) {
+            case QuestionType::choice: return yaml_.text(node, description);
+            case QuestionType::number: return yaml_.number(node, description);
+            case QuestionType::multi: {
+                std::vector<std::string> ids;
+                for (const auto& item : yaml_.list(node, description).value_or(std::vector<YAML::Node>{}))
+                    ids.push_back(yaml_.text(item, description).value_or(""));
+                return ids;
+            }
+            case QuestionType::matrix: {
+                MatrixAnswer matrix;
+                if (auto rows = yaml_.map(node, description))
+                    for (const auto& row : rows->entries)
+                        if (auto cells = yaml_.map(row.value, description))
+                            for (const auto& cell : cells->entries)
+                                matrix[row.key][cell.key] = yaml_.text(cell.value, description).value_or("");
+                return matrix;
+            }
+        }
+        return std::nullopt;
+    }
+
+    QuestionReport question(const YAML::Node& node) {
+        QuestionReport question;
+        auto map = yaml_.map(node, "a question of the report");
+        if (!map) return question;
+        question.id = text(*map, "id", "a question of the report");
+        std::string what = fmt::format("question '{}' of the report", question.id);
+        question.text = text(*map, "text", what);
+        std::string type = text(*map, "type", what);
+        if (auto parsed = question_type_from_string(type)) question.type = *parsed;
+        else if (!type.empty()) yaml_.error(map->find("type")->value, fmt::format("unknown type '{}' of {}", type, what));
+        question.weight = number(*map, "weight", what).value_or(1);
+        question.applicable = flag(*map, "applicable", what);
+        question.answered = flag(*map, "answered", what);
+        question.score = number(*map, "score", what).value_or(0);
+        question.points = number(*map, "points", what).value_or(0);
+        question.max_points = number(*map, "max_points", what).value_or(0);
+        if (const YamlEntry* entry = yaml_.required(*map, "answer", what)) question.answer = answer(entry->value, question.type, what);
+        question.answer_text = optional_text(*map, "answer_text");
+        question.note = optional_text(*map, "note");
+        question.rows = axes(*map, "rows", what);
+        question.columns = axes(*map, "columns", what);
+        question.levels = levels(*map, what);
+        return question;
+    }
+
+    PartReport part(const YAML::Node& node) {
+        PartReport part;
+        auto map = yaml_.map(node, "a part of the report");
+        if (!map) return part;
+        part.id = text(*map, "id", "a part of the report");
+        std::string what = fmt::format("part '{}' of the report", part.id);
+        part.name = text(*map, "name", what);
+        part.weight = number(*map, "weight", what).value_or(0);
+        part.points = number(*map, "points", what).value_or(0);
+        part.fraction = number(*map, "fraction", what).value_or(0);
+        part.applicable = flag(*map, "applicable", what);
+        for (const auto& item : items(*map, "questions", what)) part.questions.push_back(question(item));
+        return part;
+    }
+};
+
+}  // namespace
+
+bool looks_like_report_json(std::string_view text) {
+    // pindex writes schema_version as the first key; an answers file starts with other keys.
+    // Checking the opening avoids parsing the file twice.
+    auto after = [&](std::size_t from) { return text.find_first_not_of(" \t\r\n", from); };
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+    std::size_t brace = after(0);
+    if (brace == std::string_view::npos || text[brace] != '{') return false;
+    std::size_t key = after(brace + 1);
+    return key != std::string_view::npos && text.substr(key).starts_with("\"schema_version\"");
+}
+
+Report read_report_json(std::string_view text, const std::string& file) {
+    YAML::Node root = parse_yaml_document(text, file);
+    Diagnostics diagnostics;
+    Report report = ReportReader(file, diagnostics).read(root);
+    diagnostics.throw_if_errors();
+    report.source = file;  // where it was read from, which is what a comparison names
+    return report;
 }
 
 }  // namespace pindex

@@ -41,15 +41,8 @@ std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubri
     return thresholds;
 }
 
-// --format if given, else the format the -o name's extension implies, else text.
-const ReportFormat& chosen_format(const ScoreOptions& options) {
-    if (!options.format.empty()) return *find_report_format(options.format);
-    if (const ReportFormat* format = report_format_for_path(options.output)) return *format;
-    return *find_report_format("text");
-}
-
 int run_score(const ScoreOptions& options) {
-    const ReportFormat& format = chosen_format(options);
+    const ReportFormat& format = choose_format(report_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Threshold> thresholds = parse_thresholds(options, rubric);
     if (!options.output.empty() && same_file(options.output, options.file))
@@ -82,12 +75,11 @@ CommandRunner add_score_command(CLI::App& app) {
     command->add_option("file", options->file, "Answers file (YAML or JSON); - reads standard input")
         ->required()
         ->type_name("FILE");
-    std::vector<std::string> format_names;
-    for (const auto& format : report_formats()) format_names.emplace_back(format.name);
+    std::vector<std::string> names = format_names(report_formats());
     command->add_option("--format", options->format,
-                        "Report format: " + join(format_names) +
+                        "Report format: " + join(names) +
                             " (default: from OUT's extension .txt .json .md .html .svg .csv, else text)")
-        ->check(CLI::IsMember(format_names))
+        ->check(CLI::IsMember(names))
         ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pindex/file_io.hpp"
+#include "pindex/report_json.hpp"
 
 namespace pindex::cli {
 
@@ -13,10 +14,23 @@ Rubric load_rubric_option(const std::string& path) {
     return load_rubric(read_input(path), path == "-" ? "<stdin>" : path);
 }
 
-Answers load_answers_file(const std::string& path, const Rubric& rubric) {
-    Answers answers = load_answers(read_input(path), path == "-" ? "<stdin>" : path, rubric);
+namespace {
+Answers loaded_answers(std::string_view text, const std::string& name, const Rubric& rubric) {
+    Answers answers = load_answers(text, name, rubric);
     for (const auto& warning : answers.warnings) std::cerr << format_diagnostic(warning) << '\n';
     return answers;
+}
+}  // namespace
+
+Answers load_answers_file(const std::string& path, const Rubric& rubric) {
+    return loaded_answers(read_input(path), path == "-" ? "<stdin>" : path, rubric);
+}
+
+Report load_assessment_file(const std::string& path, const Rubric& rubric) {
+    std::string name = path == "-" ? "<stdin>" : path;
+    std::string text = read_input(path);
+    if (looks_like_report_json(text)) return read_report_json(text, name);
+    return build_report(rubric, loaded_answers(text, name, rubric), name, {});
 }
 
 void write_output(const std::string& path, const std::string& content) {

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "pindex/answers.hpp"
+#include "pindex/report.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/scoring.hpp"
 
@@ -15,6 +16,9 @@ Rubric load_rubric_option(const std::string& path);
 
 // Loads and validates an answers file ("-" for stdin); prints its warnings to stderr.
 Answers load_answers_file(const std::string& path, const Rubric& rubric);
+
+// An answers file or a JSON report written by `pindex score` ("-" for stdin), as a Report.
+Report load_assessment_file(const std::string& path, const Rubric& rubric);
 
 // Writes content to stdout when path is empty or "-", else atomically to the file.
 void write_output(const std::string& path, const std::string& content);

@@ -20,7 +20,7 @@ Report example_report(const std::string& name, const std::vector<Threshold>& thr
 }
 
 std::string write(const Report& report, std::string_view format) {
-    const ReportFormat* writer = find_report_format(format);
+    const ReportFormat* writer = find_format(report_formats(), format);
     REQUIRE(writer);
     return writer->write(report);
 }
@@ -39,16 +39,18 @@ Report hostile_report() {
 }  // namespace
 
 TEST_CASE("the formats are text, json, markdown, html, svg and csv; -o extensions pick them") {
-    std::vector<std::string> names;
-    for (const auto& format : report_formats()) names.emplace_back(format.name);
-    CHECK(names == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv"});
-    CHECK(report_format_for_path("out/report.html")->name == "html");
-    CHECK(report_format_for_path("deck.md")->name == "markdown");
-    CHECK(report_format_for_path("data.csv")->name == "csv");
-    CHECK(report_format_for_path("report.json")->name == "json");
-    CHECK(report_format_for_path("report.yaml") == nullptr);
-    CHECK(report_format_for_path(".svg") == nullptr);  // a name, not an extension
-    CHECK(find_report_format("pdf") == nullptr);
+    CHECK(format_names(report_formats()) == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv"});
+    CHECK(format_for_path(report_formats(), "out/report.html")->name == "html");
+    CHECK(format_for_path(report_formats(), "deck.md")->name == "markdown");
+    CHECK(format_for_path(report_formats(), "data.csv")->name == "csv");
+    CHECK(format_for_path(report_formats(), "report.json")->name == "json");
+    CHECK(format_for_path(report_formats(), "report.yaml") == nullptr);
+    CHECK(format_for_path(report_formats(), ".svg") == nullptr);  // a name, not an extension
+    CHECK(find_format(report_formats(), "pdf") == nullptr);
+    CHECK(choose_format(report_formats(), "json", "x.html").name == "json");  // --format wins
+    CHECK(choose_format(report_formats(), "", "x.md").name == "markdown");
+    CHECK(choose_format(report_formats(), "", "x.out").name == "text");
+    CHECK(choose_format(report_formats(), "", "").name == "text");
 }
 
 TEST_CASE("question points add up to their part's points, and maxima to its weight") {

@@ -1,0 +1,60 @@
+#pragma once
+// Comparing two assessments of the same rubric (say, last year's and this year's): the change
+// of the index and of each part, and the answers that changed. Either side may be an answers
+// file or a JSON report; both become a Report first, so the arithmetic is the reports'.
+#include <string>
+#include <vector>
+
+#include "pindex/report.hpp"
+
+namespace pindex {
+
+struct PartChange {
+    std::string id;
+    std::string name;
+    double weight = 0;
+    double before = 0, after = 0;  // points, unrounded
+    double delta = 0;              // after - before
+};
+
+// A matrix cell whose level changed; levels in words ("Moderately"), "n/a", or "not answered".
+struct CellChange {
+    Axis row, column;
+    std::string before, after;
+};
+
+struct AnswerChange {
+    std::string question;
+    std::string part;
+    std::string text;
+    std::string before, after;     // the answers in words; "not answered" when absent
+    double points_delta = 0;       // what the question adds to the index now minus then
+    std::vector<CellChange> cells; // matrix: the cells that changed
+};
+
+struct AssessmentSide {
+    std::string source;
+    std::string organization;
+    std::string date;
+    std::string rubric_version;
+    double index = 0;
+};
+
+struct Comparison {
+    std::string rubric_id;
+    std::string rubric_name;
+    AssessmentSide before, after;
+    double index_delta = 0;            // after - before, of the rounded indexes, one decimal
+    std::vector<PartChange> parts;     // parts both sides have, in the newer rubric's order
+    std::vector<AnswerChange> answers; // largest change of points first
+    std::vector<std::string> notes;    // what the reader should know: another rubric version
+};
+
+// Throws InputError when the two use different rubrics.
+Comparison compare_reports(const Report& before, const Report& after);
+
+// The published association of the index with Net Promoter Score (docs/methodology.md),
+// worded as a correlation across companies, never as a forecast for one.
+std::string nps_context();
+
+}  // namespace pindex

@@ -1,0 +1,49 @@
+#pragma once
+// An output format: what --format calls it, the -o extension that picks it, and its writer.
+// Reports and comparisons each keep a table of these; the commands choose from it the same way.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pindex {
+
+template <typename Model>
+struct OutputFormat {
+    std::string_view name;       // what --format takes: "json"
+    std::string_view extension;  // what -o names end with to choose it: ".json"
+    std::string (*write)(const Model&);
+};
+
+template <typename Model>
+const OutputFormat<Model>* find_format(const std::vector<OutputFormat<Model>>& formats, std::string_view name) {
+    for (const auto& format : formats)
+        if (format.name == name) return &format;
+    return nullptr;
+}
+
+// The format whose extension the path ends with ("report.md" -> markdown), or nullptr.
+template <typename Model>
+const OutputFormat<Model>* format_for_path(const std::vector<OutputFormat<Model>>& formats, std::string_view path) {
+    for (const auto& format : formats)
+        if (path.size() > format.extension.size() && path.ends_with(format.extension)) return &format;
+    return nullptr;
+}
+
+// The format asked for by name, else the one the output path's extension names, else the
+// table's first (text).
+template <typename Model>
+const OutputFormat<Model>& choose_format(const std::vector<OutputFormat<Model>>& formats, std::string_view asked,
+                                         std::string_view output_path) {
+    if (const auto* format = find_format(formats, asked)) return *format;
+    if (const auto* format = format_for_path(formats, output_path)) return *format;
+    return formats.front();
+}
+
+template <typename Model>
+std::vector<std::string> format_names(const std::vector<OutputFormat<Model>>& formats) {
+    std::vector<std::string> names;
+    for (const auto& format : formats) names.emplace_back(format.name);
+    return names;
+}
+
+}  // namespace pindex

@@ -1,0 +1,88 @@
+// pindex compare, as a consultant tracks a company year over year and as a CI gate.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "run_pindex.hpp"
+
+using namespace pindex::e2e;
+namespace fs = std::filesystem;
+
+namespace {
+
+// examples/typical.yaml a year later: cross-channel one step better, no leader named any more.
+std::string typical_a_year_later() {
+    std::string text = read_text(example("typical.yaml"));
+    for (auto [from, to] : {std::pair<std::string, std::string>{"cross-channel: next-campaign", "cross-channel: same-day"},
+                            {"senior-leader: manager-or-director", "senior-leader: nobody"},
+                            {"date: 2026-10-12", "date: 2027-10-12"}})
+        text.replace(text.find(from), from.size(), to);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("compare prints the change of the index, of each part and of the answers") {
+    TempDir dir;
+    fs::path later = dir.file("later.yaml", typical_a_year_later());
+    RunResult result = run_pindex({"compare", example("typical.yaml"), later.string()});
+    CHECK(result.exit_code == 0);
+    CHECK_THAT(result.out, Catch::StartsWith("Personalization Index: 36.6 -> 37.5 (+0.9)"));
+    CHECK_THAT(result.out, Catch::Contains("  Accountability       2.5     0.0    -2.5"));
+    CHECK_THAT(result.out, Catch::Contains("+3.33  cross-channel:"));
+    CHECK_THAT(result.out, Catch::Contains("not a forecast"));
+}
+
+TEST_CASE("a JSON report from last year compares like its answers file") {
+    TempDir dir;
+    fs::path later = dir.file("later.yaml", typical_a_year_later());
+    fs::path last_report = dir.path / "2026.json";
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", last_report.string()}).exit_code == 0);
+    RunResult from_answers = run_pindex({"compare", example("typical.yaml"), later.string(), "--format", "json"});
+    RunResult from_report = run_pindex({"compare", last_report.string(), later.string(), "--format", "json"});
+    REQUIRE(from_answers.exit_code == 0);
+    REQUIRE(from_report.exit_code == 0);
+    auto a = nlohmann::json::parse(from_answers.out), b = nlohmann::json::parse(from_report.out);
+    CHECK(a["delta"] == b["delta"]);
+    CHECK(a["changed_answers"] == b["changed_answers"]);
+    CHECK(b["before"]["source"] == last_report.string());
+}
+
+TEST_CASE("compare with --fail-if-drop fails the build when the index fell by more than N") {
+    TempDir dir;
+    fs::path later = dir.file("later.yaml", typical_a_year_later());
+    // typical -> later rises by 0.9; the other way it drops by 0.9.
+    CHECK(run_pindex({"compare", example("typical.yaml"), later.string(), "--fail-if-drop", "0"}).exit_code == 0);
+    RunResult drop = run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "0.5"});
+    CHECK(drop.exit_code == 1);
+    CHECK_THAT(drop.err, Catch::Contains("the index dropped by 0.9 points (37.5 -> 36.6), more than the allowed 0.5"));
+    CHECK(run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "1"}).exit_code == 0);
+    CHECK(run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "-1"}).exit_code == 2);
+}
+
+TEST_CASE("compare writes Markdown or JSON by the extension of -o") {
+    TempDir dir;
+    fs::path later = dir.file("later.yaml", typical_a_year_later());
+    REQUIRE(run_pindex({"compare", example("typical.yaml"), later.string(), "-o", (dir.path / "c.md").string()})
+                .exit_code == 0);
+    REQUIRE(run_pindex({"compare", example("typical.yaml"), later.string(), "-o", (dir.path / "c.json").string()})
+                .exit_code == 0);
+    CHECK_THAT(read_text(dir.path / "c.md"), Catch::StartsWith("---\nmarp: true"));
+    CHECK_THAT(read_text(dir.path / "c.md"), Catch::Contains("| Accountability | 2.5 | 0.0 | -2.5 |"));
+    CHECK(nlohmann::json::parse(read_text(dir.path / "c.json"))["delta"]["index"] == 0.9);
+}
+
+TEST_CASE("compare refuses bad inputs with exit 2 and writes nothing") {
+    TempDir dir;
+    fs::path bad = dir.file("bad.json", "{\n  \"schema_version\": 1,\n  \"index\": [\n");
+    fs::path out = dir.path / "c.json";
+    RunResult result = run_pindex({"compare", bad.string(), example("typical.yaml"), "-o", out.string()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains("bad.json:"));
+    CHECK_FALSE(fs::exists(out));
+    RunResult missing = run_pindex({"compare", (dir.path / "none.yaml").string(), example("typical.yaml")});
+    CHECK(missing.exit_code == 2);
+    RunResult overwrite = run_pindex({"compare", example("typical.yaml"), bad.string(), "-o", bad.string()});
+    CHECK(overwrite.exit_code == 2);
+    CHECK_THAT(overwrite.err, Catch::Contains("would overwrite"));
+}

@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include "pindex/comparison.hpp"
+#include "pindex/comparison_report.hpp"
+#include "pindex/report_json.hpp"
+#include "test_support.hpp"
+
+using namespace pindex;
+
+namespace {
+
+Answers example_answers(const std::string& name) {
+    return load_answers(test::source_file("examples/" + name), name, default_rubric());
+}
+
+Report report_of(const Answers& answers, const std::string& source) {
+    return build_report(default_rubric(), answers, source, {});
+}
+
+// typical.yaml a year later: cross-channel one step up, two journey cells up, no leader named.
+Answers typical_a_year_later() {
+    std::string text = test::source_file("examples/typical.yaml");
+    text = test::replaced(text, "cross-channel: next-campaign", "cross-channel: same-day");
+    text = test::replaced(text, "research: {web: extensive, app: extensive, messaging: moderate",
+                          "research: {web: one-to-one, app: extensive, messaging: extensive");
+    text = test::replaced(text, "senior-leader: manager-or-director", "senior-leader: nobody");
+    return load_answers(text, "later.yaml", default_rubric());
+}
+
+}  // namespace
+
+TEST_CASE("compare deltas equal the differences of the two scores") {
+    Answers before = example_answers("typical.yaml"), after = typical_a_year_later();
+    Score old_score = score_answers(default_rubric(), before), new_score = score_answers(default_rubric(), after);
+    Comparison comparison = compare_reports(report_of(before, "before.yaml"), report_of(after, "after.yaml"));
+    CHECK(comparison.index_delta == Approx(round_to_tenth(new_score.index - old_score.index)));
+    REQUIRE(comparison.parts.size() == 6);
+    for (std::size_t i = 0; i < 6; ++i) {
+        INFO(comparison.parts[i].id);
+        CHECK(comparison.parts[i].delta == Approx(new_score.parts[i].points - old_score.parts[i].points).margin(1e-12));
+    }
+    // Hand check: cross-channel +1/3 of 10 points; two cells up one level each among 27 rated
+    // cells of 40 points; the leader's 5 points and the mandate question go.
+    CHECK(comparison.parts[0].delta == Approx(10.0 / 3 + 40.0 * (2.0 / 3) / 27));
+    CHECK(comparison.parts[5].delta == Approx(-2.5));
+}
+
+TEST_CASE("compare lists the changed answers, largest effect first, with the matrix cells") {
+    Comparison comparison = compare_reports(report_of(example_answers("typical.yaml"), "a"),
+                                            report_of(typical_a_year_later(), "b"));
+    REQUIRE(comparison.answers.size() == 4);
+    CHECK(comparison.answers[0].question == "cross-channel");
+    CHECK(comparison.answers[0].points_delta == Approx(10.0 / 3));
+    CHECK(comparison.answers[1].question == "senior-leader");
+    CHECK(comparison.answers[1].after == "No single person: it is spread across teams");
+    CHECK(comparison.answers[2].question == "journey");
+    REQUIRE(comparison.answers[2].cells.size() == 2);
+    CHECK(comparison.answers[2].cells[0].row.id == "research");
+    CHECK(comparison.answers[2].cells[0].before == "Extensively");
+    CHECK(comparison.answers[2].cells[0].after == "Fully 1:1");
+    CHECK(comparison.answers[3].question == "leader-mandate");
+    CHECK(comparison.answers[3].after == "not applicable");
+}
+
+TEST_CASE("an assessment compared with itself, or with its own JSON report, has not changed") {
+    Report report = report_of(example_answers("leader.yaml"), "leader.yaml");
+    Report reread = read_report_json(write_report_json(report), "leader.json");
+    for (const Report* other : {&report, &reread}) {
+        Comparison comparison = compare_reports(report, *other);
+        CHECK(comparison.index_delta == 0);
+        for (const auto& part : comparison.parts) CHECK(part.delta == Approx(0).margin(1e-12));
+        CHECK(comparison.answers.empty());
+        CHECK(comparison.notes.empty());
+    }
+    CHECK(reread.index == report.index);
+    CHECK(reread.organization == report.organization);
+    CHECK(reread.completeness.complete());
+    CHECK(reread.parts[0].questions[0].levels.size() == 4);
+}
+
+TEST_CASE("only assessments of the same rubric compare") {
+    Report a = report_of(example_answers("typical.yaml"), "a.yaml");
+    Report b = a;
+    b.rubric_id = "other";
+    b.source = "b.json";
+    CHECK_THROWS_WITH(compare_reports(a, b), Catch::Contains("b.json uses rubric 'other' but a.yaml uses"));
+}
+
+TEST_CASE("a JSON report is told from an answers file by its first key") {
+    CHECK(looks_like_report_json("{\n  \"schema_version\": 1,"));
+    CHECK(looks_like_report_json("\xEF\xBB\xBF {\"schema_version\":1}"));
+    CHECK_FALSE(looks_like_report_json("{\"rubric\": \"personalization-index\", \"schema_version\": 1}"));
+    CHECK_FALSE(looks_like_report_json("rubric: personalization-index\n"));
+    CHECK_FALSE(looks_like_report_json(""));
+}
+
+TEST_CASE("a bad JSON report is an error with its position") {
+    std::string good = write_report_json(report_of(example_answers("typical.yaml"), "t.yaml"));
+    auto error_of = [](const std::string& text) {
+        try {
+            read_report_json(text, "r.json");
+        } catch (const InputError& error) {
+            return format_diagnostic(error.diagnostics().front());
+        }
+        return std::string("no error");
+    };
+    CHECK_THAT(error_of(test::replaced(good, "\"schema_version\": 1", "\"schema_version\": 2")),
+               Catch::StartsWith("r.json:2:21: error: schema_version 2 is not one this pindex reads (1)"));
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": 36.6", "\"index\": \"high\"")),
+               Catch::Matches("r\\.json:\\d+:\\d+: error: .*'index' of the report.*"));
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": 36.6,", "")),
+               Catch::Contains("missing key 'index'"));
+    CHECK_THAT(error_of(good.substr(0, good.size() / 2)), Catch::StartsWith("r.json:"));
+}
+
+TEST_CASE("the comparison's JSON carries delta.index and delta.parts") {
+    Comparison comparison = compare_reports(report_of(example_answers("typical.yaml"), "a"),
+                                            report_of(typical_a_year_later(), "b"));
+    auto json = comparison_to_json(comparison);
+    CHECK(json["schema_version"] == kComparisonSchemaVersion);
+    CHECK(json["delta"]["index"] == comparison.index_delta);
+    CHECK(json["delta"]["parts"]["accountability"] == Approx(-2.5));
+    CHECK(json["changed_answers"][2]["cells"][0]["after"] == "Fully 1:1");
+    CHECK_THAT(json["context"].get<std::string>(), Catch::Contains("not a forecast"));
+}
