@@ -62,17 +62,20 @@ QuestionResult question_result(const Question& question, const Answers& answers)
     if (!answer) return {true, 0, {question.id}};
     if (question.type == QuestionType::matrix)
         return matrix_result(question, std::get<MatrixAnswer>(*answer), answers);
-    switch (question.type) {
-        case QuestionType::choice: return {true, choice_score(question, std::get<std::string>(*answer)), {}};
-        case QuestionType::multi:
-            return {true, multi_score(question, std::get<std::vector<std::string>>(*answer)), {}};
-        case QuestionType::number: return {true, number_score(question, std::get<double>(*answer)), {}};
-        case QuestionType::matrix: break;
-    }
-    return {true, 0, {}};
+    return {true, answer_score(question, *answer), {}};
 }
 
 }  // namespace
+
+double answer_score(const Question& question, const AnswerValue& answer) {
+    switch (question.type) {
+        case QuestionType::choice: return choice_score(question, std::get<std::string>(answer));
+        case QuestionType::multi: return multi_score(question, std::get<std::vector<std::string>>(answer));
+        case QuestionType::number: return number_score(question, std::get<double>(answer));
+        case QuestionType::matrix: break;
+    }
+    return 0;
+}
 
 bool is_applicable(const Question& question, const Answers& answers) {
     if (!question.when) return true;

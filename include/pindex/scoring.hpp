@@ -52,6 +52,10 @@ struct Score {
 
 Score score_answers(const Rubric& rubric, const Answers& answers);
 
+// The score of a choice, multi or number answer, in [0, 1]. (A matrix scores over its cells,
+// which needs the answers' own rows and columns: see score_answers.)
+double answer_score(const Question& question, const AnswerValue& answer);
+
 // Whether the question is asked and scored given the answers so far (its `when` holds).
 bool is_applicable(const Question& question, const Answers& answers);
 
