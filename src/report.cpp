@@ -115,6 +115,12 @@ std::string completeness_words(const Completeness& completeness) {
                        completeness.answered, completeness.applicable, describe_missing(completeness));
 }
 
+std::string peer_words(const PeerPosition& peers, double index) {
+    return fmt::format("Among the {} assessments of {}, this index of {:.1f} lies above {:.0f}% of them (ties count "
+                       "half); their median is {:.1f}, their middle half {:.1f} to {:.1f}.",
+                       peers.count, peers.source, index, peers.percentile, peers.median, peers.q1, peers.q3);
+}
+
 std::string move_target_words(const Move& move) {
     if (!move.row || !move.column) return move.question;
     return fmt::format("{}: {} / {}", move.question, move.row->label, move.column->label);

@@ -65,7 +65,9 @@ void summary(std::string& out, const Report& report) {
     for (const auto& position : report.benchmarks)
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td>{}</td></tr>\n",
                            h(position.benchmark.label), position.benchmark.score, delta_words(position.delta));
-    out += "</table>\n</figure>\n</div>\n</section>\n";
+    out += "</table>\n";
+    if (report.peers) out += "<p>" + h(peer_words(*report.peers, report.index)) + "</p>\n";
+    out += "</figure>\n</div>\n</section>\n";
 }
 
 void breakdown(std::string& out, const Report& report) {

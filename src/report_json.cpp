@@ -98,6 +98,14 @@ Json thresholds_json(const Report& report) {
     return Json{{"passed", report.thresholds_passed()}, {"results", std::move(results)}};
 }
 
+Json peers_json(const PeerPosition& peers) {
+    Json parts = Json::object();
+    for (const auto& [id, percentile] : peers.parts) parts[id] = percentile;
+    return Json{{"source", peers.source}, {"count", peers.count}, {"percentile", peers.percentile},
+                {"mean", peers.mean},     {"q1", peers.q1},       {"median", peers.median},
+                {"q3", peers.q3},         {"parts", std::move(parts)}};
+}
+
 Json moves_json(const std::vector<Move>& moves) {
     Json result = Json::array();
     for (const auto& move : moves) result.push_back(move_json(move));
@@ -133,7 +141,8 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                 {"benchmarks", std::move(benchmarks)},
                 {"completeness", completeness_json(report.completeness)},
                 {"thresholds", thresholds_json(report)},
-                {"moves", moves_json(report.moves)}};
+                {"moves", moves_json(report.moves)},
+                {"peers", report.peers ? peers_json(*report.peers) : Json(nullptr)}};
 }
 
 std::string write_report_json(const Report& report) {

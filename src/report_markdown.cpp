@@ -58,6 +58,7 @@ void index_slide(std::string& out, const Report& report) {
     }
     IndexBand band = report.index_band();
     if (!band.words.empty()) out += fmt::format("The index is {}.\n", escape_markdown(band.words));
+    if (report.peers) out += "\n" + escape_markdown(peer_words(*report.peers, report.index)) + "\n";
 }
 
 void breakdown_slide(std::string& out, const Report& report) {

@@ -108,6 +108,12 @@ std::string write_report_text(const Report& report) {
     write_header(out, report);
     write_parts(out, report);
     write_benchmarks(out, report);
+    if (report.peers) {
+        out += "Peer benchmarks (your own set):\n";
+        for (const auto& line : wrap_words(escape_control_characters(peer_words(*report.peers, report.index)), kWidth - 2))
+            out += "  " + line + "\n";
+        out += "\n";
+    }
     write_completeness(out, report.completeness);
     write_moves(out, report.moves);
     write_thresholds(out, report);

@@ -61,6 +61,15 @@ struct IndexBand {
     std::string words;                 // "below the Average company (49)"
 };
 
+// Where the index and each part stand among a peer benchmark set (pindex benchmark build).
+struct PeerPosition {
+    std::string source;      // the set's file
+    std::size_t count = 0;   // assessments in the set
+    double percentile = 0;   // of the index, in [0, 100]
+    double mean = 0, q1 = 0, median = 0, q3 = 0;  // of the set's indexes
+    std::vector<std::pair<std::string, double>> parts;  // part id -> percentile of its points
+};
+
 struct Report {
     std::string tool_version;
     std::string rubric_id;
@@ -77,6 +86,7 @@ struct Report {
     std::vector<BenchmarkPosition> benchmarks;
     std::vector<ThresholdResult> thresholds;
     std::vector<Move> moves;  // every step that raises the index, best first
+    std::optional<PeerPosition> peers;  // only with --benchmarks SET
 
     bool thresholds_passed() const;
     IndexBand index_band() const;
@@ -94,6 +104,9 @@ std::string delta_words(double delta);
 // "Complete: all 22 applicable questions answered." or "Incomplete: 2 of 22 applicable questions
 // answered; missing answers score 0. Missing: a, b and 3 more."
 std::string completeness_words(const Completeness& completeness);
+// "Among 120 assessments of peers.json: above 63% of them (ties count half); their median 52.3,
+// middle half 44.1 to 60.2."
+std::string peer_words(const PeerPosition& peers, double index);
 // What a move changes: "senior-leader" or "journey: Research and compare / Website".
 std::string move_target_words(const Move& move);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
 

@@ -66,6 +66,7 @@ int run(int argc, char** argv) {
         {"score", add_score_command(app)},
         {"compare", add_compare_command(app)},
         {"aggregate", add_aggregate_command(app)},
+        {"benchmark", add_benchmark_command(app)},
         {"validate", add_validate_command(app)},
         {"template", add_template_command(app)},
         {"rubric", add_rubric_command(app)},

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "pindex/benchmark_set.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report.hpp"
 #include "pindex/report_formats.hpp"
@@ -23,6 +24,7 @@ struct ScoreOptions {
     std::optional<double> fail_under;
     std::vector<std::string> fail_under_part;
     std::string rubric;
+    std::string benchmarks;  // a peer benchmark set, for percentiles
     bool allow_incomplete = false;
 };
 
@@ -49,6 +51,9 @@ int run_score(const ScoreOptions& options) {
         throw UsageError(fmt::format("-o {} would overwrite the answers file being scored", options.output));
     Answers answers = load_answers_file(options.file, rubric);
     Report report = build_report(rubric, answers, options.file, thresholds);
+    if (!options.benchmarks.empty())
+        report.peers = peer_position(read_benchmark_set(read_input(options.benchmarks), options.benchmarks),
+                                     options.benchmarks, report);
     if (!report.completeness.complete() && !options.allow_incomplete) {
         std::cerr << incomplete_message(options.file == "-" ? "<stdin>" : options.file,
                                         report.completeness, "score missing answers as 0")
@@ -89,6 +94,9 @@ CommandRunner add_score_command(CLI::App& app) {
                         "Exit 1 if part ID has fewer than N points (repeatable)")
         ->type_name("ID=N");
     add_rubric_option(*command, options->rubric);
+    command->add_option("--benchmarks", options->benchmarks,
+                        "Show percentiles among the assessments of SET (from 'pindex benchmark build')")
+        ->type_name("SET");
     command->add_flag("--allow-incomplete", options->allow_incomplete,
                       "Score unanswered questions as 0 instead of failing");
     command->footer("Examples:\n"

@@ -187,3 +187,26 @@ TEST_CASE("no format writes a report for invalid answers, nor leaves a file behi
     }
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);  // bad.yaml alone
 }
+
+TEST_CASE("benchmark build makes a peer set that score --benchmarks places the company in") {
+    TempDir dir;
+    fs::path set = dir.path / "peers.json";
+    RunResult built = run_pindex({"benchmark", "build", example("laggard.yaml"), example("typical.yaml"),
+                                  example("leader.yaml"), "-o", set.string()});
+    REQUIRE(built.exit_code == 0);
+    CHECK_THAT(built.err, Catch::Contains("3 assessments, index median 36.6"));
+    auto json = nlohmann::json::parse(read_text(set));
+    CHECK(json["count"] == 3);
+    CHECK(json["index"]["scores"] == nlohmann::json::array({6.3, 36.6, 89.8}));
+
+    RunResult scored = run_pindex({"score", example("leader.yaml"), "--benchmarks", set.string()});
+    CHECK(scored.exit_code == 0);
+    CHECK_THAT(scored.out, Catch::Contains("lies above 83% of them"));
+    RunResult plain = run_pindex({"score", example("leader.yaml"), "--format", "json"});
+    CHECK(nlohmann::json::parse(plain.out)["peers"].is_null());  // no set, no percentile
+
+    fs::path bad = dir.file("bad.json", "{\"schema_version\": 1, \"rubric\": {\"id\": \"x\"}}");
+    RunResult refused = run_pindex({"score", example("leader.yaml"), "--benchmarks", bad.string()});
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains("bad.json:1:1: error: missing key 'index'"));
+}
