@@ -40,24 +40,19 @@ public:
         BenchmarkSet set;
         auto top = yaml_.map(root, "the benchmark set");
         if (!top) return set;
-        if (const YamlEntry* version = yaml_.required(*top, "schema_version", "the benchmark set"))
-            if (yaml_.number(version->value, "schema_version").value_or(0) != kSetSchemaVersion)
-                yaml_.error(version->value, fmt::format("expected schema_version {}", kSetSchemaVersion));
+        yaml_.expect_schema_version(*top, kSetSchemaVersion, "the benchmark set");
         if (const YamlEntry* rubric = yaml_.required(*top, "rubric", "the benchmark set"))
             if (auto map = yaml_.map(rubric->value, "the benchmark set's rubric")) {
-                if (const YamlEntry* id = yaml_.required(*map, "id", "the benchmark set's rubric"))
-                    set.rubric_id = yaml_.text(id->value, "the rubric id").value_or("");
-                if (const YamlEntry* v = map->find("version")) set.rubric_version = yaml_.text(v->value, "the rubric version").value_or("");
+                set.rubric_id = yaml_.required_text(*map, "id", "the benchmark set's rubric");
+                set.rubric_version = yaml_.required_text(*map, "version", "the benchmark set's rubric");
             }
         if (const YamlEntry* index = yaml_.required(*top, "index", "the benchmark set"))
             set.index = scores(index->value, "the index", 100);
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the benchmark set"))
             for (const auto& node : yaml_.list(parts->value, "the parts").value_or(std::vector<YAML::Node>{}))
                 if (auto part = yaml_.map(node, "a part of the benchmark set"))
-                    if (const YamlEntry* id = yaml_.required(*part, "id", "a part of the benchmark set")) {
-                        std::string part_id = yaml_.text(id->value, "a part id").value_or("");
-                        set.parts.emplace_back(part_id, scores(node, "part '" + part_id + "'", 100));
-                    }
+                    if (std::string id = yaml_.required_text(*part, "id", "a part of the benchmark set"); !id.empty())
+                        set.parts.emplace_back(id, scores(node, "part '" + id + "'", 100));
         if (set.index.sorted.empty()) yaml_.error(root, "the benchmark set holds no scores");
         for (const auto& [id, distribution] : set.parts)
             if (distribution.sorted.size() != set.index.sorted.size())

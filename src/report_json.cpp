@@ -162,21 +162,18 @@ public:
         Report report;
         auto top = yaml_.map(root, "the report");
         if (!top) return report;
-        if (auto version = number(*top, "schema_version", "the report"); version && *version != kReportSchemaVersion)
-            yaml_.error(top->find("schema_version")->value,
-                        fmt::format("schema_version {} is not one this pindex reads ({})", *version,
-                                    kReportSchemaVersion));
+        yaml_.expect_schema_version(*top, kReportSchemaVersion, "the report");
         if (const YamlEntry* rubric = yaml_.required(*top, "rubric", "the report"))
             if (auto map = yaml_.map(rubric->value, "the report's rubric")) {
-                report.rubric_id = text(*map, "id", "the report's rubric");
-                report.rubric_version = text(*map, "version", "the report's rubric");
-                report.rubric_name = text(*map, "name", "the report's rubric");
+                report.rubric_id = yaml_.required_text(*map, "id", "the report's rubric");
+                report.rubric_version = yaml_.required_text(*map, "version", "the report's rubric");
+                report.rubric_name = yaml_.required_text(*map, "name", "the report's rubric");
             }
         report.source = optional_text(*top, "source");
         report.organization = optional_text(*top, "organization");
         report.respondent = optional_text(*top, "respondent");
         report.date = optional_text(*top, "date");
-        report.index = number(*top, "index", "the report").value_or(0);
+        report.index = yaml_.required_number(*top, "index", "the report").value_or(0);
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
             for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
                 report.parts.push_back(part(node));
@@ -193,21 +190,11 @@ public:
 private:
     YamlReader yaml_;
 
-    std::string text(const YamlMap& map, std::string_view key, std::string_view what) {
-        const YamlEntry* entry = yaml_.required(map, key, what);
-        return entry ? yaml_.text(entry->value, fmt::format("'{}' of {}", key, what)).value_or("") : "";
-    }
-
     // Absent, null or text.
     std::string optional_text(const YamlMap& map, std::string_view key) {
         const YamlEntry* entry = map.find(key);
         if (!entry || entry->value.IsNull()) return "";
         return yaml_.text(entry->value, fmt::format("'{}' of the report", key)).value_or("");
-    }
-
-    std::optional<double> number(const YamlMap& map, std::string_view key, std::string_view what) {
-        const YamlEntry* entry = yaml_.required(map, key, what);
-        return entry ? yaml_.number(entry->value, fmt::format("'{}' of {}", key, what)) : std::nullopt;
     }
 
     bool flag(const YamlMap& map, std::string_view key, std::string_view what) {
@@ -225,15 +212,15 @@ private:
         std::vector<Option> result;
         for (const auto& node : items(map, "levels", what))
             if (auto level = yaml_.map(node, what))
-                result.push_back({text(*level, "id", what), text(*level, "label", what),
-                                  number(*level, "score", what).value_or(0), ""});
+                result.push_back({yaml_.required_text(*level, "id", what), yaml_.required_text(*level, "label", what),
+                                  yaml_.required_number(*level, "score", what).value_or(0), ""});
         return result;
     }
 
     std::vector<Axis> axes(const YamlMap& map, std::string_view key, std::string_view what) {
         std::vector<Axis> result;
         for (const auto& node : items(map, key, what))
-            if (auto axis = yaml_.map(node, what)) result.push_back({text(*axis, "id", what), text(*axis, "label", what)});
+            if (auto axis = yaml_.map(node, what)) result.push_back({yaml_.required_text(*axis, "id", what), yaml_.required_text(*axis, "label", what)});
         return result;
     }
 
@@ -266,18 +253,18 @@ private:
         QuestionReport question;
         auto map = yaml_.map(node, "a question of the report");
         if (!map) return question;
-        question.id = text(*map, "id", "a question of the report");
+        question.id = yaml_.required_text(*map, "id", "a question of the report");
         std::string what = fmt::format("question '{}' of the report", question.id);
-        question.text = text(*map, "text", what);
-        std::string type = text(*map, "type", what);
+        question.text = yaml_.required_text(*map, "text", what);
+        std::string type = yaml_.required_text(*map, "type", what);
         if (auto parsed = question_type_from_string(type)) question.type = *parsed;
         else if (!type.empty()) yaml_.error(map->find("type")->value, fmt::format("unknown type '{}' of {}", type, what));
-        question.weight = number(*map, "weight", what).value_or(1);
+        question.weight = yaml_.required_number(*map, "weight", what).value_or(1);
         question.applicable = flag(*map, "applicable", what);
         question.answered = flag(*map, "answered", what);
-        question.score = number(*map, "score", what).value_or(0);
-        question.points = number(*map, "points", what).value_or(0);
-        question.max_points = number(*map, "max_points", what).value_or(0);
+        question.score = yaml_.required_number(*map, "score", what).value_or(0);
+        question.points = yaml_.required_number(*map, "points", what).value_or(0);
+        question.max_points = yaml_.required_number(*map, "max_points", what).value_or(0);
         if (const YamlEntry* entry = yaml_.required(*map, "answer", what)) question.answer = answer(entry->value, question.type, what);
         question.answer_text = optional_text(*map, "answer_text");
         question.note = optional_text(*map, "note");
@@ -291,12 +278,12 @@ private:
         PartReport part;
         auto map = yaml_.map(node, "a part of the report");
         if (!map) return part;
-        part.id = text(*map, "id", "a part of the report");
+        part.id = yaml_.required_text(*map, "id", "a part of the report");
         std::string what = fmt::format("part '{}' of the report", part.id);
-        part.name = text(*map, "name", what);
-        part.weight = number(*map, "weight", what).value_or(0);
-        part.points = number(*map, "points", what).value_or(0);
-        part.fraction = number(*map, "fraction", what).value_or(0);
+        part.name = yaml_.required_text(*map, "name", what);
+        part.weight = yaml_.required_number(*map, "weight", what).value_or(0);
+        part.points = yaml_.required_number(*map, "points", what).value_or(0);
+        part.fraction = yaml_.required_number(*map, "fraction", what).value_or(0);
         part.applicable = flag(*map, "applicable", what);
         for (const auto& item : items(*map, "questions", what)) part.questions.push_back(question(item));
         return part;

@@ -136,6 +136,23 @@ const YamlEntry* YamlReader::required(const YamlMap& map, std::string_view key,
     return entry;
 }
 
+std::string YamlReader::required_text(const YamlMap& map, std::string_view key, std::string_view what) {
+    const YamlEntry* entry = required(map, key, what);
+    return entry ? text(entry->value, fmt::format("'{}' of {}", key, what)).value_or("") : "";
+}
+
+std::optional<double> YamlReader::required_number(const YamlMap& map, std::string_view key, std::string_view what) {
+    const YamlEntry* entry = required(map, key, what);
+    return entry ? number(entry->value, fmt::format("'{}' of {}", key, what)) : std::nullopt;
+}
+
+void YamlReader::expect_schema_version(const YamlMap& map, int expected, std::string_view what) {
+    auto version = required_number(map, "schema_version", what);
+    if (version && *version != expected)
+        error(map.find("schema_version")->value,
+              fmt::format("schema_version {} is not one this pindex reads ({})", *version, expected));
+}
+
 std::optional<std::vector<YAML::Node>> YamlReader::list(const YAML::Node& node,
                                                         std::string_view what) {
     if (!node.IsSequence()) {

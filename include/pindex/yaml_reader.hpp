@@ -55,6 +55,12 @@ public:
     // The entry for `key`, or an error naming the missing key.
     const YamlEntry* required(const YamlMap& map, std::string_view key, std::string_view what);
     std::optional<std::vector<YAML::Node>> list(const YAML::Node& node, std::string_view what);
+    // The text, or number, under a required key: "" or nullopt once reported missing or mistyped.
+    std::string required_text(const YamlMap& map, std::string_view key, std::string_view what);
+    std::optional<double> required_number(const YamlMap& map, std::string_view key, std::string_view what);
+    // The files pindex writes for itself to read back (JSON reports, benchmark sets) carry a
+    // schema_version: reports any other than `expected`.
+    void expect_schema_version(const YamlMap& map, int expected, std::string_view what);
 
     std::optional<std::string> text(const YAML::Node& node, std::string_view what);
     std::optional<std::string> id(const YAML::Node& node, std::string_view what);
