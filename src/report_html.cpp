@@ -36,8 +36,8 @@ footer { margin-top: 2.5rem; color: #595959; font-size: 0.85rem; }
 @media print {
   /* 2px of padding: Chromium clips a table border drawn on the very edge of the page box. */
   body { max-width: none; margin: 0; padding: 0 2px; font-size: 10pt; }
-  h2 { break-after: avoid; }
-  figure, table, section.part { break-inside: avoid; }
+  h2, h3 { break-after: avoid; }
+  figure, table, section.part, tr { break-inside: avoid; }
 }
 )";
 

@@ -31,15 +31,21 @@ for paper in A4 Letter; do
   pages=$(pdfinfo "$work/$paper.pdf" | awk '/^Pages:/ {print $2}')
   size=$(pdfinfo "$work/$paper.pdf" | sed -n 's/^Page size: *//p')
   echo "$paper: $pages pages, $size"
-  # Page 3 holds the widest content, the journey matrix: it shows whether anything is cut off.
-  pdftoppm -png -r 60 -f 3 -l 3 -singlefile "$work/$paper.pdf" "$out/report-print-${paper,,}"
+  # The page with the widest content, the journey matrix, shows whether anything is cut off.
+  page=1
+  until pdftotext -f "$page" -l "$page" "$work/$paper.pdf" - | grep -q "Discover" || [ "$page" -ge "$pages" ]; do
+    page=$((page + 1))
+  done
+  echo "  the journey matrix is on page $page"
+  pdftoppm -png -r 60 -f "$page" -l "$page" -singlefile "$work/$paper.pdf" "$out/report-print-${paper,,}"
 done
 
 if command -v marp > /dev/null; then
   CHROME_PATH=$(command -v chromium) CHROME_NO_SANDBOX=1 marp --no-stdin "$work/report.md" --images png \
     -o "$work/deck.png" > /dev/null 2>&1
   cp "$work/deck.002.png" "$out/report-deck-index.png"
-  cp "$work/deck.007.png" "$out/report-deck-part.png"
+  cp "$work/deck.005.png" "$out/report-deck-moves.png"
+  cp "$work/deck.008.png" "$out/report-deck-part.png"
   echo "Marp: $(ls "$work"/deck.*.png | wc -l) slides"
 fi
 echo "screenshots in $out:"
