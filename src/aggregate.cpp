@@ -81,7 +81,19 @@ private:
             names.push_back(respondent.name);
         }
         answers.respondent = fmt::format("median of {} respondents: {}", respondents_.size(), join(names));
+        answers.yearly_interactions = median_interactions();
         return answers;
+    }
+
+    // The lower median of the counts given, like every other aggregated answer: one a
+    // respondent gave. Nothing when nobody gave one.
+    std::optional<double> median_interactions() const {
+        std::vector<double> counts;
+        for (const auto& respondent : respondents_)
+            if (respondent.answers.yearly_interactions) counts.push_back(*respondent.answers.yearly_interactions);
+        if (counts.empty()) return std::nullopt;
+        std::sort(counts.begin(), counts.end());
+        return counts[(counts.size() - 1) / 2];
     }
 
     void aggregate_question(const Part& part, const Question& question) {

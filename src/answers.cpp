@@ -88,7 +88,8 @@ public:
     Answers read(const YAML::Node& root) {
         Answers answers;
         auto top = yaml_.map(root, "the answers file",
-                             {"rubric", "organization", "respondent", "date", "survey", "custom", "answers", "notes"});
+                             {"rubric", "organization", "respondent", "date", "yearly_interactions", "survey", "custom",
+                              "answers", "notes"});
         if (!top) return answers;
         read_rubric_id(*top, answers);
         read_optional_text(*top, "organization", answers.organization);
@@ -96,6 +97,7 @@ public:
         read_optional_text(*top, "date", answers.date);
         if (const auto* entry = top->find("date"); entry && !answers.date.empty() && !is_iso_date(answers.date))
             yaml_.error(*entry, fmt::format("'date' is '{}'; expected a date as YYYY-MM-DD", answers.date));
+        if (const auto* entry = top->find("yearly_interactions")) read_yearly_interactions(*entry, answers);
         if (const auto* entry = top->find("survey")) read_survey_record(entry->value, answers.survey);
         if (const auto* entry = top->find("custom")) read_custom(entry->value, answers);  // before the answers that use it
         current_ = &answers;
@@ -175,6 +177,16 @@ private:
             yaml_.error(*entry, fmt::format("these answers are for rubric '{}' but the rubric in use "
                                             "is '{}'; pass the matching rubric with --rubric FILE",
                                             *id, rubric_.id));
+    }
+
+    // Empty counts as not given, like any answer; otherwise a positive count.
+    void read_yearly_interactions(const YamlEntry& entry, Answers& answers) {
+        if (entry.value.IsNull()) return;
+        auto count = yaml_.number(entry.value, "'yearly_interactions'");
+        if (count && *count <= 0)
+            yaml_.error(entry, fmt::format("'yearly_interactions' must be positive, got {}", *count));
+        else if (count)
+            answers.yearly_interactions = *count;
     }
 
     void read_survey_record(const YAML::Node& node, SurveyRecord& record) {

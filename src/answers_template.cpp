@@ -78,6 +78,9 @@ std::string write_answers_template(const Rubric& rubric) {
     out += "# Check the file with `pindex validate FILE`; score it with `pindex score FILE`.\n";
     out += fmt::format("rubric: {}\n", rubric.id);
     out += "organization:\nrespondent:\ndate:  # YYYY-MM-DD\n";
+    if (rubric.advantage)
+        out += "# Optional, not scored: digital customer interactions a year you can learn from (n in P = n × v²).\n"
+               "yearly_interactions:\n";
     out += "answers:\n";
     for (const auto& part : rubric.parts) {
         out += fmt::format("\n  # === {} ({:g} points) ===\n", part.name, part.weight);

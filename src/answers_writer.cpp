@@ -82,6 +82,8 @@ std::string write_answers_yaml(const Answers& answers, const Rubric& rubric) {
     emit_text(out, "organization", answers.organization);
     emit_text(out, "respondent", answers.respondent);
     emit_text(out, "date", answers.date);
+    if (answers.yearly_interactions)
+        out << YAML::Key << "yearly_interactions" << YAML::Value << fmt::format("{}", *answers.yearly_interactions);
     emit_survey_record(out, answers.survey);
     emit_custom(out, answers);
     out << YAML::Key << "answers" << YAML::Value << YAML::BeginMap;

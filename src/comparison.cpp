@@ -95,6 +95,7 @@ Comparison compare_reports(const Report& before, const Report& after) {
             comparison.parts.push_back({part.id, part.name, part.weight, old->points, part.points,
                                         part.points - old->points});
     comparison.answers = answer_changes(before, after);
+    comparison.advantage = compare_advantage(before.advantage, after.advantage);
     if (before.rubric_version != after.rubric_version)
         comparison.notes.push_back(fmt::format("the rubric changed from version {} to {}: questions are matched by id",
                                                before.rubric_version, after.rubric_version));

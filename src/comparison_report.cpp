@@ -44,6 +44,23 @@ void text_answers(std::string& out, const std::vector<AnswerChange>& answers) {
     }
 }
 
+Json advantage_change_json(const AdvantageChange& change) {
+    auto side = [](const Advantage& advantage) {
+        return Json{{"speed_value", advantage.speed_value},
+                    {"yearly_interactions",
+                     advantage.yearly_interactions ? Json(*advantage.yearly_interactions) : Json(nullptr)}};
+    };
+    return Json{{"speed_question", change.after.speed_question},
+                {"speed_measure", to_string(change.after.measure)},
+                {"unit", change.after.unit},
+                {"before", side(change.before)},
+                {"after", side(change.after)},
+                {"speed_ratio", change.speed_ratio},
+                {"interactions_ratio", change.interactions_ratio ? Json(*change.interactions_ratio) : Json(nullptr)},
+                {"advantage_ratio", change.advantage_ratio},
+                {"words", advantage_change_words(change)}};
+}
+
 }  // namespace
 
 std::string write_comparison_text(const Comparison& comparison) {
@@ -56,6 +73,10 @@ std::string write_comparison_text(const Comparison& comparison) {
         out += fmt::format("  {:<16} {:>7.1f} {:>7.1f} {:>+7.1f}\n", part.name, part.before, part.after, part.delta);
     out += fmt::format("  {:<16} {:>7.1f} {:>7.1f} {:>+7.1f}\n", "Index", comparison.before.index,
                        comparison.after.index, comparison.index_delta);
+    if (comparison.advantage) {
+        out += "\nPersonalization advantage (P = n × v², shown only as a ratio):\n";
+        wrapped(out, "  ", advantage_change_words(*comparison.advantage));
+    }
     text_answers(out, comparison.answers);
     if (!comparison.notes.empty()) out += "\n";
     for (const auto& note : comparison.notes) wrapped(out, "Note: ", note);
@@ -97,6 +118,7 @@ nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
                 {"parts", std::move(parts)},
                 {"changed_answers", std::move(answers)},
                 {"notes", comparison.notes},
+                {"advantage", comparison.advantage ? advantage_change_json(*comparison.advantage) : Json(nullptr)},
                 {"context", nps_context()}};
 }
 
@@ -111,6 +133,9 @@ std::string write_comparison_markdown(const Comparison& comparison) {
                        comparison.after.index, comparison.index_delta);
     out += fmt::format("- Before: {}\n- After: {}\n", m(side_words(comparison.before)), m(side_words(comparison.after)));
     for (const auto& note : comparison.notes) out += fmt::format("- Note: {}\n", m(note));
+    if (comparison.advantage)
+        out += fmt::format("- Personalization advantage, P = n × v² (a ratio only): {}\n",
+                           m(advantage_change_words(*comparison.advantage)));
     out += "\n---\n\n## Change by part\n\n| Part | Before | After | Change |\n|---|---:|---:|---:|\n";
     for (const auto& part : comparison.parts)
         out += fmt::format("| {} | {:.1f} | {:.1f} | {:+.1f} |\n", m(part.name), part.before, part.after, part.delta);

@@ -170,6 +170,7 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
         report.benchmarks.push_back({benchmark, round_to_tenth(score.index - benchmark.score)});
     report.thresholds = evaluate_thresholds(thresholds, score);
     report.moves = find_moves(rubric, answers);
+    report.advantage = compute_advantage(rubric, answers);
     return report;
 }
 

@@ -103,6 +103,11 @@ void moves(std::string& out, const std::vector<Move>& moves) {
     out += "</table>\n</section>\n";
 }
 
+void advantage(std::string& out, const Advantage& advantage) {
+    out += "<section>\n<h2>Personalization advantage: P = n × v²</h2>\n<p>" + h(advantage_words(advantage)) +
+           "</p>\n<p class=\"note\">No units are published for P, so it is shown only as a ratio.</p>\n</section>\n";
+}
+
 std::string answer_cell(const QuestionReport& question) {
     if (!question.applicable) return "<span class=\"na\">not applicable</span>";
     if (!question.answer) return "<span class=\"na\">not answered</span>";
@@ -190,6 +195,7 @@ std::string write_report_html(const Report& report) {
     summary(out, report);
     breakdown(out, report);
     moves(out, report.moves);
+    if (report.advantage) advantage(out, *report.advantage);
     out += "<section>\n<h2>Every question</h2>\n";
     for (const auto& part : report.parts) part_detail(out, part);
     out += "</section>\n";

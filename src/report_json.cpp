@@ -106,6 +106,18 @@ Json peers_json(const PeerPosition& peers) {
                 {"q3", peers.q3},         {"parts", std::move(parts)}};
 }
 
+Json advantage_json(const Advantage& advantage) {
+    return Json{{"speed_question", advantage.speed_question},
+                {"speed_measure", to_string(advantage.measure)},
+                {"speed_value", advantage.speed_value},
+                {"unit", advantage.unit},
+                {"reference", advantage.reference},
+                {"reference_label", advantage.reference_label},
+                {"yearly_interactions", advantage.yearly_interactions ? Json(*advantage.yearly_interactions) : Json(nullptr)},
+                {"speed_vs_reference", advantage.speed_vs_reference()},
+                {"advantage_vs_reference", advantage.advantage_vs_reference()}};
+}
+
 Json moves_json(const std::vector<Move>& moves) {
     Json result = Json::array();
     for (const auto& move : moves) result.push_back(move_json(move));
@@ -142,7 +154,8 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                 {"completeness", completeness_json(report.completeness)},
                 {"thresholds", thresholds_json(report)},
                 {"moves", moves_json(report.moves)},
-                {"peers", report.peers ? peers_json(*report.peers) : Json(nullptr)}};
+                {"peers", report.peers ? peers_json(*report.peers) : Json(nullptr)},
+                {"advantage", report.advantage ? advantage_json(*report.advantage) : Json(nullptr)}};
 }
 
 std::string write_report_json(const Report& report) {
@@ -177,6 +190,8 @@ public:
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
             for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
                 report.parts.push_back(part(node));
+        if (const YamlEntry* entry = top->find("advantage"); entry && !entry->value.IsNull())
+            report.advantage = advantage(entry->value);
         for (const auto& part : report.parts)
             for (const auto& question : part.questions)
                 if (question.applicable) {
@@ -272,6 +287,35 @@ private:
         question.columns = axes(*map, "columns", what);
         question.levels = levels(*map, what);
         return question;
+    }
+
+    // Read back for `compare`; the ratios are recomputed from the values, not trusted.
+    std::optional<Advantage> advantage(const YAML::Node& node) {
+        constexpr std::string_view what = "the report's advantage";
+        auto map = yaml_.map(node, what);
+        if (!map) return std::nullopt;
+        Advantage result;
+        result.speed_question = yaml_.required_text(*map, "speed_question", what);
+        std::string measure = yaml_.required_text(*map, "speed_measure", what);
+        if (auto parsed = speed_measure_from_string(measure)) result.measure = *parsed;
+        else if (!measure.empty()) yaml_.error(map->find("speed_measure")->value, fmt::format("unknown speed_measure '{}' of {}", measure, what));
+        result.unit = optional_text(*map, "unit");
+        result.reference_label = optional_text(*map, "reference_label");
+        result.speed_value = positive(*map, "speed_value", what);
+        result.reference = positive(*map, "reference", what);
+        if (const YamlEntry* entry = map->find("yearly_interactions"); entry && !entry->value.IsNull())
+            result.yearly_interactions = positive(*map, "yearly_interactions", what);
+        return result;
+    }
+
+    // A ratio's input: 0 would divide by zero in a comparison.
+    double positive(const YamlMap& map, std::string_view key, std::string_view what) {
+        auto value = yaml_.required_number(map, key, what);
+        if (value && *value <= 0) {
+            yaml_.error(map.find(key)->value, fmt::format("'{}' of {} must be positive, got {}", key, what, *value));
+            return 1;
+        }
+        return value.value_or(1);
     }
 
     PartReport part(const YAML::Node& node) {

@@ -115,6 +115,12 @@ void moves_slide(std::string& out, const std::vector<Move>& moves) {
                        "in all (every one in the JSON report).\n", moves.size());
 }
 
+void advantage_slide(std::string& out, const Advantage& advantage) {
+    out += "# Personalization advantage: P = n × v²\n\n";
+    out += escape_markdown(advantage_words(advantage)) + "\n\n";
+    out += "No units are published for P, so it is shown only as a ratio.\n";
+}
+
 std::string answer_cell(const QuestionReport& question) {
     if (!question.applicable) return "*not applicable*";
     if (!question.answer) return "*not answered*";
@@ -167,6 +173,10 @@ std::string write_report_markdown(const Report& report) {
     if (!report.moves.empty()) {
         out += kSlideBreak;
         moves_slide(out, report.moves);
+    }
+    if (report.advantage) {
+        out += kSlideBreak;
+        advantage_slide(out, *report.advantage);
     }
     for (const auto& part : report.parts) {
         out += kSlideBreak;

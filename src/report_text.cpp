@@ -91,6 +91,12 @@ void write_moves(std::string& out, const std::vector<Move>& moves) {
     }
 }
 
+void write_advantage(std::string& out, const Advantage& advantage) {
+    out += "\nPersonalization advantage (P = n × v², shown only as a ratio):\n";
+    for (const auto& line : wrap_words(escape_control_characters(advantage_words(advantage)), kWidth - 2))
+        out += "  " + line + "\n";
+}
+
 void write_thresholds(std::string& out, const Report& report) {
     if (report.thresholds.empty()) return;
     out += "\nThresholds:\n";
@@ -116,6 +122,7 @@ std::string write_report_text(const Report& report) {
     }
     write_completeness(out, report.completeness);
     write_moves(out, report.moves);
+    if (report.advantage) write_advantage(out, *report.advantage);
     write_thresholds(out, report);
     return out;
 }

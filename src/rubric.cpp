@@ -26,6 +26,16 @@ std::optional<QuestionType> question_type_from_string(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(SpeedMeasure measure) {
+    return measure == SpeedMeasure::cycle_time ? "cycle-time" : "rate";
+}
+
+std::optional<SpeedMeasure> speed_measure_from_string(std::string_view text) {
+    for (auto measure : {SpeedMeasure::cycle_time, SpeedMeasure::rate})
+        if (to_string(measure) == text) return measure;
+    return std::nullopt;
+}
+
 namespace {
 template <typename Item>
 const Item* find_by_id(const std::vector<Item>& items, std::string_view id) {
@@ -77,7 +87,7 @@ public:
         Rubric rubric;
         auto top = yaml_.map(root, "the rubric",
                              {"id", "version", "name", "description", "conventions",
-                              "benchmarks", "parts"});
+                              "benchmarks", "parts", "advantage"});
         if (!top) return rubric;
         read_text_field(*top, "id", "the rubric", rubric.id, true, true);
         read_text_field(*top, "version", "the rubric", rubric.version, true);
@@ -88,6 +98,7 @@ public:
             rubric.benchmarks = read_benchmarks(entry->value);
         if (const auto* entry = yaml_.required(*top, "parts", "the rubric"))
             rubric.parts = read_parts(*entry);
+        if (const auto* entry = top->find("advantage")) rubric.advantage = read_advantage(*entry, rubric);
         return rubric;
     }
 
@@ -169,6 +180,36 @@ private:
             benchmarks.push_back(std::move(benchmark));
         }
         return benchmarks;
+    }
+
+    // advantage: {speed_question, speed_measure, reference, reference_label}; read after the
+    // parts, since the speed must come from one of their number questions.
+    std::optional<AdvantageRule> read_advantage(const YamlEntry& entry, const Rubric& rubric) {
+        constexpr std::string_view what = "'advantage'";
+        auto map = yaml_.map(entry.value, what, {"speed_question", "speed_measure", "reference", "reference_label"});
+        if (!map) return std::nullopt;
+        AdvantageRule rule;
+        read_text_field(*map, "speed_question", what, rule.speed_question, true, true);
+        read_text_field(*map, "reference_label", what, rule.reference_label, true);
+        if (const auto* measure = yaml_.required(*map, "speed_measure", what))
+            if (auto text = yaml_.text(measure->value, "'speed_measure' of 'advantage'")) {
+                if (auto parsed = speed_measure_from_string(*text)) rule.measure = *parsed;
+                else yaml_.error(*measure, fmt::format("unknown speed_measure '{}'; expected cycle-time or rate", *text));
+            }
+        if (const auto* reference = yaml_.required(*map, "reference", what))
+            if (auto value = yaml_.number(reference->value, "'reference' of 'advantage'")) {
+                if (*value > 0) rule.reference = *value;
+                else yaml_.error(*reference, fmt::format("'reference' of 'advantage' must be positive, got {}", *value));
+            }
+        if (const auto* named = map->find("speed_question"); named && !rule.speed_question.empty()) {
+            const Question* question = rubric.find_question(rule.speed_question);
+            if (!question)
+                yaml_.error(*named, fmt::format("'speed_question' names no question: '{}'", rule.speed_question));
+            else if (question->type != QuestionType::number)
+                yaml_.error(*named, fmt::format("'speed_question' names '{}', a {} question; the speed must be a "
+                                                "number question", rule.speed_question, to_string(question->type)));
+        }
+        return rule;
     }
 
     std::vector<Part> read_parts(const YamlEntry& parts_entry) {

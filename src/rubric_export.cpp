@@ -109,13 +109,19 @@ nlohmann::ordered_json rubric_to_json(const Rubric& rubric) {
                                   {"label", benchmark.label},
                                   {"score", benchmark.score},
                                   {"source", benchmark.source}});
-    return Json{{"id", rubric.id},
+    Json result{{"id", rubric.id},
                 {"version", rubric.version},
                 {"name", rubric.name},
                 {"description", rubric.description},
                 {"conventions", rubric.conventions},
-                {"benchmarks", std::move(benchmarks)},
-                {"parts", std::move(parts)}};
+                {"benchmarks", std::move(benchmarks)}};
+    if (const auto& rule = rubric.advantage)
+        result["advantage"] = Json{{"speed_question", rule->speed_question},
+                                   {"speed_measure", to_string(rule->measure)},
+                                   {"reference", rule->reference},
+                                   {"reference_label", rule->reference_label}};
+    result["parts"] = std::move(parts);
+    return result;
 }
 
 std::string write_rubric_json(const Rubric& rubric) { return rubric_to_json(rubric).dump(2) + "\n"; }
@@ -182,6 +188,11 @@ std::string write_rubric_text(const Rubric& rubric) {
     for (const auto& benchmark : rubric.benchmarks) {
         out += fmt::format("  {:g}  {} [{}]\n", benchmark.score, benchmark.label, benchmark.id);
         wrapped(out, "      ", benchmark.source);
+    }
+    if (const auto& rule = rubric.advantage) {
+        out += "\nPersonalization advantage (P = n × v², shown only as a ratio):\n";
+        wrapped(out, "  ", fmt::format("speed from {} ({}), against a reference of {:g}: {}", rule->speed_question,
+                                       to_string(rule->measure), rule->reference, rule->reference_label));
     }
     if (!rubric.conventions.empty()) out += "\nConventions:\n";
     for (const auto& convention : rubric.conventions) wrapped(out, "  - ", convention);

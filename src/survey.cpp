@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/advantage.hpp"
 #include "pindex/scoring.hpp"
 #include "pindex/survey_time.hpp"
 #include "pindex/text.hpp"
@@ -80,11 +81,28 @@ const std::string* cell_level(const Answers& answers, const Question& question, 
     return value ? find_cell(std::get<MatrixAnswer>(*value), row, column) : nullptr;
 }
 
+// The organization, respondent or yearly interactions as typed ("2000000") or as read ("2,000,000").
+std::string metadata_text(const Answers& answers, SurveyItem::Kind kind, bool readable) {
+    switch (kind) {
+        case SurveyItem::Kind::organization: return answers.organization;
+        case SurveyItem::Kind::respondent: return answers.respondent;
+        case SurveyItem::Kind::interactions:
+            if (!answers.yearly_interactions) return "";
+            return readable ? count_words(*answers.yearly_interactions) : fmt::format("{}", *answers.yearly_interactions);
+        default: return "";
+    }
+}
+
+// "2,000,000", "2 000 000", "2_000_000" and "2e6" all read as two million.
+std::optional<double> parse_count(std::string text) {
+    std::erase_if(text, [](char c) { return c == ',' || c == '_' || c == ' '; });
+    return parse_yaml_number(text);
+}
+
 // The current answer, written the way one would type it.
 std::string typed_form(const Answers& answers, const SurveyItem& item) {
     using Kind = SurveyItem::Kind;
-    if (item.kind == Kind::organization) return answers.organization;
-    if (item.kind == Kind::respondent) return answers.respondent;
+    if (!item.question) return metadata_text(answers, item.kind, false);
     const Question& question = *item.question;
     if (item.kind == Kind::cell) {
         const std::string* level = cell_level(answers, question, item.row.id, item.column.id);
@@ -112,7 +130,7 @@ std::string typed_form(const Answers& answers, const SurveyItem& item) {
 
 // The current answer in words, for the review and the matrix row: "" when unanswered.
 std::string readable_answer(const Answers& answers, const SurveyItem& item) {
-    if (!item.question) return item.kind == SurveyItem::Kind::organization ? answers.organization : answers.respondent;
+    if (!item.question) return metadata_text(answers, item.kind, true);
     const Question& question = *item.question;
     if (item.kind == SurveyItem::Kind::cell) {
         const std::string* level_id = cell_level(answers, question, item.row.id, item.column.id);
@@ -180,6 +198,7 @@ std::string SurveyItem::key() const {
         case Kind::question: return question->id;
         case Kind::cell: return question->id + "." + row.id + "." + column.id;
         case Kind::custom_axes: return question->id + "+";
+        case Kind::interactions: return "yearly_interactions";
     }
     return "";
 }
@@ -232,6 +251,7 @@ std::vector<SurveyItem> Survey::plan() const {
             for (const auto& row : matrix_rows(question, answers_))
                 for (const auto& column : columns) items.push_back({Kind::cell, &part, &question, row, column});
         }
+    if (rubric_.advantage) items.push_back({Kind::interactions});
     return items;
 }
 
@@ -239,6 +259,7 @@ bool Survey::is_answered(const SurveyItem& item) const {
     switch (item.kind) {
         case SurveyItem::Kind::organization: return organization_asked_ || !answers_.organization.empty();
         case SurveyItem::Kind::respondent: return respondent_asked_ || !answers_.respondent.empty();
+        case SurveyItem::Kind::interactions: return interactions_asked_ || answers_.yearly_interactions.has_value();
         case SurveyItem::Kind::question: return answers_.find(item.question->id) != nullptr;
         case SurveyItem::Kind::cell:
             return cell_level(answers_, *item.question, item.row.id, item.column.id) != nullptr;
@@ -259,6 +280,18 @@ Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t inde
     prompt.total = static_cast<int>(items.size());
     for (std::size_t i = index; i < items.size(); ++i) prompt.seconds_left += item_seconds(items[i]);
     prompt.current = typed_form(answers_, item);
+    if (item.kind == SurveyItem::Kind::interactions) {
+        prompt.section = "Personalization advantage (optional, not scored)";
+        prompt.text = "About how many digital customer interactions a year can you learn from (visits, app sessions, "
+                      "messages opened, purchases)?";
+        prompt.context = "Yearly interactions";
+        prompt.unit = "interactions";
+        prompt.help = "n in P = n × v², the advantage personalization gives: the interactions you learn from, times "
+                      "the square of the speed you learn at. Not scored; `pindex compare` uses it to show how P "
+                      "changed since an earlier assessment. A rough count is fine (2,000,000 or 2e6); leave empty "
+                      "and press Enter to skip.";
+        return prompt;
+    }
     if (!item.question) {
         prompt.section = "About this assessment";
         prompt.text = item.kind == SurveyItem::Kind::organization ? "Organization assessed" : "Your name or role";
@@ -310,6 +343,15 @@ std::string Survey::apply(const SurveyItem& item, const std::string& line) {
     if (item.kind == Kind::respondent) {
         answers_.respondent = line;
         respondent_asked_ = true;
+        return "";
+    }
+    if (item.kind == Kind::interactions) {
+        interactions_asked_ = true;
+        if (line.empty()) return "";
+        auto count = parse_count(line);
+        if (!count || *count <= 0)
+            return "Type a positive number of interactions, such as 2000000, or press Enter to skip.";
+        answers_.yearly_interactions = *count;
         return "";
     }
     const Question& question = *item.question;
@@ -457,6 +499,11 @@ std::vector<ReviewEntry> Survey::review_entries(std::vector<ItemSource>& sources
                 sources.push_back([cells] { return cells; });
             }
         }
+    if (rubric_.advantage) {  // optional, so never marked as missing
+        SurveyItem item{SurveyItem::Kind::interactions};
+        entries.push_back({"Personalization advantage · Yearly interactions (optional)", readable_answer(answers_, item), true});
+        sources.push_back([item] { return std::vector<SurveyItem>{item}; });
+    }
     return entries;
 }
 

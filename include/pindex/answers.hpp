@@ -39,6 +39,9 @@ struct Answers {
     std::string organization;
     std::string respondent;
     std::string date;  // YYYY-MM-DD, or empty
+    // n of the personalization advantage P = n × v²: the digital customer interactions a year
+    // the company can learn from. Optional and not scored; used only for ratios (advantage.hpp).
+    std::optional<double> yearly_interactions;
     std::map<std::string, CustomAxes> custom;    // matrix question id -> added rows and columns
     std::map<std::string, AnswerValue> answers;  // question id -> answer
     std::map<std::string, std::string> notes;    // question id -> free text

@@ -2,6 +2,7 @@
 // Comparing two assessments of the same rubric (say, last year's and this year's): the change
 // of the index and of each part, and the answers that changed. Either side may be an answers
 // file or a JSON report; both become a Report first, so the arithmetic is the reports'.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,7 @@ struct Comparison {
     std::vector<PartChange> parts;     // parts both sides have, in the newer rubric's order
     std::vector<AnswerChange> answers; // largest change of points first
     std::vector<std::string> notes;    // what the reader should know: another rubric version
+    std::optional<AdvantageChange> advantage;  // when both sides measure speed the same way
 };
 
 // Throws InputError when the two use different rubrics.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "pindex/advantage.hpp"
 #include "pindex/answers.hpp"
 #include "pindex/moves.hpp"
 #include "pindex/rubric.hpp"
@@ -87,6 +88,7 @@ struct Report {
     std::vector<ThresholdResult> thresholds;
     std::vector<Move> moves;  // every step that raises the index, best first
     std::optional<PeerPosition> peers;  // only with --benchmarks SET
+    std::optional<Advantage> advantage; // P = n × v² against the rubric's reference, when computable
 
     bool thresholds_passed() const;
     IndexBand index_band() const;

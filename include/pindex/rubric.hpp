@@ -72,6 +72,24 @@ struct Part {
     std::vector<Question> questions;
 };
 
+// How the rubric reads the personalization advantage P = n × v² (docs/analysis.md): which
+// number question gives the speed v, and the reference speed P is shown against. No units are
+// published for P, so pindex only ever shows it as a ratio.
+enum class SpeedMeasure {
+    cycle_time,  // the answer is a time per cycle ("weeks from idea to launch"): v = 1 / answer
+    rate,        // the answer is a count per period ("experiments a year"): v = answer
+};
+
+std::string_view to_string(SpeedMeasure measure);
+std::optional<SpeedMeasure> speed_measure_from_string(std::string_view text);
+
+struct AdvantageRule {
+    std::string speed_question;  // a number question of the rubric
+    SpeedMeasure measure = SpeedMeasure::cycle_time;
+    double reference = 0;        // in the speed question's unit; positive
+    std::string reference_label; // what the reference is, in words, with its source
+};
+
 // A published reference score, carried with its source.
 struct Benchmark {
     std::string id;
@@ -88,6 +106,7 @@ struct Rubric {
     std::vector<std::string> conventions;  // the tool's own conventions, stated as such
     std::vector<Benchmark> benchmarks;
     std::vector<Part> parts;
+    std::optional<AdvantageRule> advantage;  // absent: the reports show no advantage
 
     const Question* find_question(std::string_view question_id) const;
     const Part* find_part(std::string_view part_id) const;

@@ -11,10 +11,11 @@
 
 namespace pindex {
 
-// One thing the survey asks: the organization or respondent, a question, a matrix cell, or
-// (before a matrix whose rubric allows it) the company's own journey steps and channels.
+// One thing the survey asks: the organization or respondent, a question, a matrix cell,
+// (before a matrix whose rubric allows it) the company's own journey steps and channels, or
+// (last, optional and unscored, when the rubric reads the advantage) the yearly interactions.
 struct SurveyItem {
-    enum class Kind { organization, respondent, question, cell, custom_axes };
+    enum class Kind { organization, respondent, question, cell, custom_axes, interactions };
     Kind kind = Kind::question;
     const Part* part = nullptr;
     const Question* question = nullptr;
@@ -22,7 +23,7 @@ struct SurveyItem {
     Axis column{};  // cells only
 
     // "organization", "respondent", "journey", "journey.discover.web" for a cell, "journey+" for
-    // its custom steps and channels.
+    // its custom steps and channels, "yearly_interactions".
     std::string key() const;
 };
 
@@ -130,6 +131,7 @@ private:
     bool ask_respondent_ = false;
     bool organization_asked_ = false;
     bool respondent_asked_ = false;
+    bool interactions_asked_ = false;
     std::vector<std::string> custom_axes_done_;  // matrices whose "add your own" prompt was passed
 };
 

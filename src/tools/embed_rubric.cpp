@@ -65,6 +65,13 @@ std::string benchmark(const pindex::Benchmark& b) {
     return fmt::format("Benchmark{{{}, {}, {}, {}}}", literal(b.id), literal(b.label), number(b.score), literal(b.source));
 }
 
+std::string advantage(const std::optional<pindex::AdvantageRule>& a) {
+    if (!a) return "std::nullopt";
+    return fmt::format("AdvantageRule{{{}, SpeedMeasure::{}, {}, {}}}", literal(a->speed_question),
+                       a->measure == pindex::SpeedMeasure::cycle_time ? "cycle_time" : "rate", number(a->reference),
+                       literal(a->reference_label));
+}
+
 std::string source_for(const Rubric& r, const std::string& input) {
     return fmt::format(R"(// Generated from {} by pindex_embed_rubric (src/tools/embed_rubric.cpp). Do not edit.
 #include "pindex/rubric.hpp"
@@ -76,7 +83,8 @@ const Rubric& default_rubric() {{
         .conventions = {},
         .benchmarks = {},
         .parts = {{
-{}}}}};
+{}}},
+        .advantage = {}}};
     return rubric;
 }}
 
@@ -84,7 +92,7 @@ const Rubric& default_rubric() {{
 )",
                        input, literal(r.id), literal(r.version), literal(r.name), literal(r.description),
                        strings(r.conventions), list(r.benchmarks, benchmark),
-                       list(r.parts, [](const auto& p) { return part(p) + "\n"; }));
+                       list(r.parts, [](const auto& p) { return part(p) + "\n"; }), advantage(r.advantage));
 }
 
 }  // namespace

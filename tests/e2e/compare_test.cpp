@@ -86,3 +86,35 @@ TEST_CASE("compare refuses bad inputs with exit 2 and writes nothing") {
     CHECK(overwrite.exit_code == 2);
     CHECK_THAT(overwrite.err, Catch::Contains("would overwrite"));
 }
+
+TEST_CASE("compare shows how the personalization advantage P = n × v² changed, as a ratio only") {
+    TempDir dir;
+    auto variant = [&](const std::string& name, const std::string& weeks, const std::string& interactions) {
+        std::string text = read_text(example("typical.yaml"));
+        auto swap = [&](const std::string& from, const std::string& to) { text.replace(text.find(from), from.size(), to); };
+        swap("idea-to-launch: 6", "idea-to-launch: " + weeks);
+        if (!interactions.empty()) swap("date: 2026-10-12", "date: 2026-10-12\nyearly_interactions: " + interactions);
+        return dir.file(name, text);
+    };
+    fs::path before = variant("2026.yaml", "6", "2000000"), after = variant("2027.yaml", "3", "3000000");
+    fs::path before_report = dir.path / "2026.json";
+    REQUIRE(run_pindex({"score", before.string(), "-o", before_report.string()}).exit_code == 0);
+
+    RunResult text = run_pindex({"compare", before_report.string(), after.string()});
+    CHECK(text.exit_code == 0);
+    CHECK_THAT(text.out, Catch::Contains("is ×2 the earlier"));  // 6 weeks -> 3 weeks: speed doubled
+    CHECK_THAT(text.out, Catch::Contains("P is\n  ×6 the earlier") || Catch::Contains("P is ×6 the earlier"));
+
+    RunResult json = run_pindex({"compare", before.string(), after.string(), "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    auto advantage = nlohmann::json::parse(json.out)["advantage"];
+    CHECK(advantage["speed_ratio"] == 2.0);
+    CHECK(advantage["interactions_ratio"] == 1.5);
+    CHECK(advantage["advantage_ratio"] == 6.0);
+
+    // Without n on one side, the interactions are taken as unchanged: speed doubled, P ×4.
+    fs::path no_count = variant("2027-no-count.yaml", "3", "");
+    auto unchanged = nlohmann::json::parse(run_pindex({"compare", before.string(), no_count.string(), "--format", "json"}).out);
+    CHECK(unchanged["advantage"]["interactions_ratio"].is_null());
+    CHECK(unchanged["advantage"]["advantage_ratio"] == 4.0);
+}

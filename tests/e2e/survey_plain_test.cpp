@@ -45,6 +45,9 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     CHECK(surveyed["index"] == by_hand["index"]);
     CHECK(parts_without_notes(surveyed) == parts_without_notes(by_hand));
     CHECK(surveyed["organization"] == by_hand["organization"]);
+    // The last, optional prompt: yearly interactions, typed with thousands separators.
+    CHECK(surveyed["advantage"]["yearly_interactions"] == 2000000);
+    CHECK(by_hand["advantage"]["yearly_interactions"].is_null());
     std::string saved = read_text(file);
     CHECK_THAT(saved, Catch::Contains("finished: "));
     CHECK_THAT(saved, Catch::Contains("active_seconds: "));
@@ -55,9 +58,9 @@ TEST_CASE("plain mode prints numbered prompts without escape codes and asks meta
     RunResult result = run_pindex({"survey", "-o", (dir.path / "a.yaml").string()}, "Acme\nAnn\n\n2\nq\n");
     CHECK(result.exit_code == 3);
     CHECK(result.out.find('\x1b') == std::string::npos);
-    CHECK_THAT(result.out, Catch::Contains("About this assessment · 1/59"));
-    CHECK_THAT(result.out, Catch::Contains("Empower me · 3/59"));  // the journey's own steps and channels
-    CHECK_THAT(result.out, Catch::Contains("Empower me · 4/59"));
+    CHECK_THAT(result.out, Catch::Contains("About this assessment · 1/60"));
+    CHECK_THAT(result.out, Catch::Contains("Empower me · 3/60"));  // the journey's own steps and channels
+    CHECK_THAT(result.out, Catch::Contains("Empower me · 4/60"));
     CHECK_THAT(result.out, Catch::Contains("  4) Fully 1:1"));
     CHECK_THAT(result.err, Catch::Contains("Run 'pindex survey -o"));
 }
@@ -83,7 +86,7 @@ TEST_CASE("stopping early saves a valid file that resumes where it stopped") {
 
     RunResult second = run_pindex(survey_args(file), join_lines(lines, 20, lines.size()));
     CHECK(second.exit_code == 0);
-    CHECK_THAT(second.out, Catch::Contains("Empower me · 21/57"));
+    CHECK_THAT(second.out, Catch::Contains("Empower me · 21/58"));
     CHECK(score_json(file)["index"] == 36.6);
 }
 

@@ -91,3 +91,18 @@ TEST_CASE("aggregate answers lie within what respondents said and load back as a
     CHECK(index > score_answers(rubric, respondents[0].answers).index);
     CHECK(index < score_answers(rubric, respondents[2].answers).index);
 }
+
+TEST_CASE("yearly interactions aggregate to the lower median of those given") {
+    auto with_count = [](const std::string& name, const std::string& count) {
+        return Respondent{name, load_answers("rubric: small\nyearly_interactions: " + count + "\nanswers: {c: lo}\n",
+                                             name + ".yaml", small_rubric())};
+    };
+    std::vector<Respondent> four = {with_count("a", "400"), with_count("b", "100"), with_count("c", "300"),
+                                    with_count("d", "")};
+    CHECK(aggregate_answers(small_rubric(), four).answers.yearly_interactions == 300);  // 100, 300, 400
+    four.pop_back();
+    four.push_back(with_count("e", "200"));
+    CHECK(aggregate_answers(small_rubric(), four).answers.yearly_interactions == 200);  // 100, 200 | 300, 400
+    std::vector<Respondent> none = {with_count("a", ""), with_count("b", "")};
+    CHECK_FALSE(aggregate_answers(small_rubric(), none).answers.yearly_interactions);
+}

@@ -98,7 +98,9 @@ TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and 
     CHECK_THAT(deck, Catch::Contains("- Threshold index ≥ 49: 36.6, **FAILED**"));
     std::size_t slides = 0;
     for (std::size_t at = deck.find("\n---\n\n"); at != std::string::npos; at = deck.find("\n---\n\n", at + 1)) ++slides;
-    CHECK(slides == 5 + 6 + 1 + 1);  // title|index|breakdown|chart|moves, a part each, the matrix, the end
+    // title|index|breakdown|chart|moves|advantage, a part each, the matrix, the end
+    CHECK(slides == 6 + 6 + 1 + 1);
+    CHECK_THAT(deck, Catch::Contains("# Personalization advantage: P = n × v²"));
 }
 
 TEST_CASE("the HTML report is self-contained: inline style and charts, no script or fetch") {

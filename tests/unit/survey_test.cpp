@@ -226,3 +226,34 @@ TEST_CASE("before an extensible matrix the survey offers to add steps and channe
     CHECK(x.at("our-own-step").at("chat") == "full");
     CHECK(survey.answers().custom.at("x").columns.at(0).label == "Chat");
 }
+
+TEST_CASE("with an advantage rule, the last prompt asks the yearly interactions: optional, unscored") {
+    static const Rubric rubric = load_rubric(std::string(test::kSmallRubric) +
+                                                 "advantage: {speed_question: n, speed_measure: rate, reference: 10, "
+                                                 "reference_label: ten}\n",
+                                             "small.yaml");
+    auto run = [](std::deque<std::string> script) {
+        ScriptedUi ui(std::move(script));
+        Survey survey(rubric, {}, [](const Answers&) {}, ticking_clock());
+        SurveyOutcome outcome = survey.run(ui);
+        return std::make_tuple(outcome, survey.answers(), ui);
+    };
+    std::deque<std::string> questions = {"3", "1 2", "12", "2", "3", "n", "2", "1"};
+    SECTION("typed with separators, after a hint for text") {
+        auto script = questions;
+        script.insert(script.end(), {"lots", "2,500"});
+        auto [outcome, answers, ui] = run(script);
+        CHECK(outcome == SurveyOutcome::finished);
+        CHECK(ui.prompts.back().item.key() == "yearly_interactions");
+        CHECK(ui.hints == std::vector<std::string>{"Type a positive number of interactions, such as 2000000, or press "
+                                                   "Enter to skip."});
+        CHECK(answers.yearly_interactions == 2500);
+    }
+    SECTION("Enter skips it and the survey still finishes") {
+        auto script = questions;
+        script.push_back("");
+        auto [outcome, answers, ui] = run(script);
+        CHECK(outcome == SurveyOutcome::finished);
+        CHECK_FALSE(answers.yearly_interactions);
+    }
+}

@@ -1,0 +1,57 @@
+#pragma once
+// The personalization advantage P = n × v² (docs/methodology.md): n, the customer interactions
+// a company can learn from, times the square of v, its speed of learning. No units are
+// published for n or v, so pindex never shows P itself, only ratios: against the reference
+// speed the rubric states (same n), and between two assessments of one company.
+#include <optional>
+#include <string>
+
+#include "pindex/answers.hpp"
+#include "pindex/rubric.hpp"
+
+namespace pindex {
+
+// One assessment's inputs to P, as answered.
+struct Advantage {
+    std::string speed_question;  // the rubric's speed question
+    SpeedMeasure measure = SpeedMeasure::cycle_time;
+    double speed_value = 0;      // the answer, in `unit`; positive
+    std::string unit;            // of the speed question ("weeks")
+    double reference = 0;        // the rubric's reference, in `unit`
+    std::string reference_label;
+    std::optional<double> yearly_interactions;  // n, when given
+
+    // v / v_reference; 2 means twice as fast as the reference.
+    double speed_vs_reference() const;
+    // P / P_reference for the same n: the square of speed_vs_reference.
+    double advantage_vs_reference() const;
+};
+
+// The advantage of these answers, or nothing when the rubric names no speed question, the
+// question is not answered or not applicable, or the answer is 0 (no finite ratio).
+std::optional<Advantage> compute_advantage(const Rubric& rubric, const Answers& answers);
+
+// How P changed between two assessments: P_after / P_before = (n ratio) x (v ratio)².
+struct AdvantageChange {
+    Advantage before, after;
+    double speed_ratio = 0;                    // v_after / v_before
+    std::optional<double> interactions_ratio;  // n_after / n_before, when both gave n
+    double advantage_ratio = 0;                // with n unchanged when either did not give it
+};
+
+// Nothing when either side has no advantage, or the two measure speed differently.
+std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>& before,
+                                                 const std::optional<Advantage>& after);
+
+// 2000000 -> "2,000,000"; a fraction keeps its decimals.
+std::string count_words(double count);
+// "×4", "×0.25", "×1.5": a ratio as the reports print it.
+std::string ratio_words(double ratio);
+// "6 weeks from idea to launch is 2× as fast as the reference (12 weeks ...): with the same
+// interactions, P is ×4 the reference's."
+std::string advantage_words(const Advantage& advantage);
+// "Speed ×2 (idea-to-launch 12 → 6 weeks); P ×4, taking the interactions as unchanged (not
+// given on both sides)."
+std::string advantage_change_words(const AdvantageChange& change);
+
+}  // namespace pindex
