@@ -20,7 +20,7 @@ std::string quantity(double value, const std::string& unit) {
 
 }  // namespace
 
-std::string count_words(double count) {
+std::string grouped_count(double count) {
     if (count != std::floor(count) || count >= 1e15) return fmt::format("{:g}", count);
     std::string digits = fmt::format("{:.0f}", count);
     for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
@@ -75,7 +75,7 @@ std::string advantage_words(const Advantage& advantage) {
                                     ratio_words(advantage.advantage_vs_reference()));
     if (advantage.yearly_interactions)
         words += fmt::format(" Yearly interactions (n): {}, as answered; `pindex compare` uses it against an earlier "
-                             "assessment.", count_words(*advantage.yearly_interactions));
+                             "assessment.", grouped_count(*advantage.yearly_interactions));
     return words;
 }
 
@@ -85,8 +85,8 @@ std::string advantage_change_words(const AdvantageChange& change) {
                                     quantity(change.after.speed_value, change.after.unit), ratio_words(change.speed_ratio));
     if (change.interactions_ratio)
         return words + fmt::format(", yearly interactions {} ({} then, {} now): P is {} the earlier assessment's.",
-                                   ratio_words(*change.interactions_ratio), count_words(*change.before.yearly_interactions),
-                                   count_words(*change.after.yearly_interactions), ratio_words(change.advantage_ratio));
+                                   ratio_words(*change.interactions_ratio), grouped_count(*change.before.yearly_interactions),
+                                   grouped_count(*change.after.yearly_interactions), ratio_words(change.advantage_ratio));
     return words + fmt::format(": P is {} the earlier assessment's, taking the yearly interactions as unchanged (not "
                                "given in both).",
                                ratio_words(change.advantage_ratio));

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/limits.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -15,7 +16,30 @@ std::string format_diagnostic(const Diagnostic& diagnostic) {
     const char* kind = diagnostic.severity == Severity::error ? "error" : "warning";
     // One line per diagnostic, and no terminal escape sequences, whatever the input contained.
     return fmt::format("{}: {}: {}", escape_control_characters(place), kind,
-                       escape_control_characters(diagnostic.message));
+                       escape_control_characters(shortened(diagnostic.message, limits::kMaxMessageBytes)));
+}
+
+std::string shortened(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return std::string(text);
+    std::size_t cut = 0;  // the end of the last whole UTF-8 sequence that fits
+    for (std::size_t i = 0; i < max_bytes;) {
+        std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, i), 1);
+        if (i + length > max_bytes) break;
+        i += length;
+        cut = i;
+    }
+    return fmt::format("{}... ({} bytes in all)", text.substr(0, cut), text.size());
+}
+
+std::vector<std::string> format_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < diagnostics.size() && i < limits::kMaxErrorsShown; ++i)
+        lines.push_back(format_diagnostic(diagnostics[i]));
+    if (diagnostics.size() > limits::kMaxErrorsShown)
+        lines.push_back(format_diagnostic({Severity::error, {diagnostics.back().where.file, 0, 0},
+                                           fmt::format("{} more errors not shown",
+                                                       diagnostics.size() - limits::kMaxErrorsShown)}));
+    return lines;
 }
 
 void Diagnostics::error(SourceLocation where, std::string message) {

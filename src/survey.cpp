@@ -88,7 +88,7 @@ std::string metadata_text(const Answers& answers, SurveyItem::Kind kind, bool re
         case SurveyItem::Kind::respondent: return answers.respondent;
         case SurveyItem::Kind::interactions:
             if (!answers.yearly_interactions) return "";
-            return readable ? count_words(*answers.yearly_interactions) : fmt::format("{}", *answers.yearly_interactions);
+            return readable ? grouped_count(*answers.yearly_interactions) : fmt::format("{}", *answers.yearly_interactions);
         default: return "";
     }
 }

@@ -1,11 +1,14 @@
 #include "pindex/yaml_reader.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <map>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 
+#include "pindex/limits.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -17,12 +20,30 @@ SourceLocation location_of(const std::string& file, const YAML::Mark& mark) {
     return {file, mark.line + 1, mark.column + 1};
 }
 
+// Line and column (1-based, in bytes) of an offset, for errors found before parsing.
+SourceLocation location_of_offset(const std::string& file, std::string_view text, std::size_t offset) {
+    std::string_view before = text.substr(0, offset);
+    int line = 1 + static_cast<int>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t line_start = before.rfind('\n');
+    int column = 1 + static_cast<int>(line_start == std::string_view::npos ? offset : offset - line_start - 1);
+    return {file, line, column};
+}
+
 }  // namespace
 
 YAML::Node parse_yaml_document(std::string_view text, const std::string& file) {
+    // yaml-cpp reads invalid UTF-8 without complaint; a report would then carry broken text.
+    if (auto offset = first_invalid_utf8(text))
+        throw InputError(location_of_offset(file, text, *offset),
+                         fmt::format("invalid UTF-8 (byte 0x{:02x}): save the file as UTF-8",
+                                     static_cast<unsigned char>(text[*offset])));
     std::vector<YAML::Node> documents;
     try {
         documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion& e) {
+        throw InputError(location_of(file, e.mark),
+                         fmt::format("invalid YAML: nested deeper than {} levels, the reader's limit (pindex files "
+                                     "nest fewer than 10)", limits::kMaxNestingDepth));
     } catch (const YAML::Exception& e) {
         throw InputError(location_of(file, e.mark), fmt::format("invalid YAML: {}", e.msg));
     }
@@ -167,6 +188,11 @@ std::optional<std::vector<YAML::Node>> YamlReader::list(const YAML::Node& node,
 std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_view what) {
     if (!node.IsScalar()) {
         error(node, fmt::format("expected text for {}, got {}", what, describe_node_kind(node)));
+        return std::nullopt;
+    }
+    if (node.Scalar().size() > limits::kMaxTextBytes) {
+        error(node, fmt::format("the text of {} is {} bytes long; the limit is {} KiB", what, node.Scalar().size(),
+                                limits::kMaxTextBytes / 1024));
         return std::nullopt;
     }
     return node.Scalar();

@@ -44,7 +44,7 @@ std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>&
                                                  const std::optional<Advantage>& after);
 
 // 2000000 -> "2,000,000"; a fraction keeps its decimals.
-std::string count_words(double count);
+std::string grouped_count(double count);
 // "×4", "×0.25", "×1.5": a ratio as the reports print it.
 std::string ratio_words(double ratio);
 // "6 weeks from idea to launch is 2× as fast as the reference (12 weeks ...): with the same

@@ -4,6 +4,7 @@
 // exit code 2.
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pindex {
@@ -23,8 +24,16 @@ struct Diagnostic {
     std::string message;
 };
 
-// "file:line:column: error: message" (the parts that are known), on one line.
+// "file:line:column: error: message" (the parts that are known), on one line of at most
+// about limits::kMaxMessageBytes.
 std::string format_diagnostic(const Diagnostic& diagnostic);
+
+// The lines to print for a list of diagnostics: the first limits::kMaxErrorsShown, then one
+// line counting the rest.
+std::vector<std::string> format_diagnostics(const std::vector<Diagnostic>& diagnostics);
+
+// text cut to at most max_bytes at a UTF-8 boundary, with "... (N bytes in all)" when cut.
+std::string shortened(std::string_view text, std::size_t max_bytes);
 
 // Collects diagnostics while a loader keeps going, so one run reports every problem.
 class Diagnostics {

@@ -1,10 +1,26 @@
 #pragma once
-// Limits on what pindex reads, in one place (documented in docs/answers-format.md). Real
-// answers files and rubrics are a few kilobytes; anything near these limits is not one.
+// Limits on what pindex reads, in one place (documented in docs/answers-format.md#limits). Real
+// answers files and rubrics are a few kilobytes; anything near these limits is not one. Each
+// limit turns a hostile file into one positioned error line and exit 2, in bounded time and memory.
 #include <cstddef>
 
 namespace pindex::limits {
 
+// A whole input file (answers, rubric, JSON report, benchmark set).
 inline constexpr std::size_t kMaxInputBytes = 8u * 1024u * 1024u;
+
+// One text value: an organization, a note, a label. A long note is a few kilobytes.
+inline constexpr std::size_t kMaxTextBytes = 64u * 1024u;
+
+// Nesting of maps and lists. This is yaml-cpp's own guard (DepthGuard<500> in its parser),
+// stated here so that the message can name it; pindex files nest fewer than 10 levels.
+inline constexpr int kMaxNestingDepth = 500;
+
+// Errors printed for one file; the rest are counted on a last line. A file with thousands of
+// unknown keys is not a typo to fix one by one.
+inline constexpr std::size_t kMaxErrorsShown = 20;
+
+// One printed message, so that a value quoted in an error cannot flood a CI log.
+inline constexpr std::size_t kMaxMessageBytes = 1000;
 
 }  // namespace pindex::limits

@@ -1,5 +1,6 @@
 #pragma once
 // Small text helpers shared by the writers. Nothing here knows about terminals.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,12 @@ std::size_t display_width(std::string_view text);
 // Splits text at spaces into lines of at most `width` display columns (a longer word gets a
 // line of its own). Runs of white space, including newlines, count as one space.
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
+
+// Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not one (overlong
+// forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
+// The offset of the first byte that is not valid UTF-8, or nothing when all of it is.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 // Text from an input file made safe to print on one terminal line: control characters
 // (newlines, escape sequences, DEL) become visible "\x1b"-style escapes.

@@ -47,7 +47,7 @@ std::string suggestion_for(const CLI::App& app, int argc, char** argv) {
 }
 
 int report_input_error(const InputError& error) {
-    for (const auto& diagnostic : error.diagnostics()) std::cerr << format_diagnostic(diagnostic) << '\n';
+    for (const auto& line : format_diagnostics(error.diagnostics())) std::cerr << line << '\n';
     return kExitInvalid;
 }
 

@@ -116,9 +116,9 @@ TEST_CASE("ratios and counts read the same in every report") {
     CHECK(ratio_words(2.0 / 3) == "×0.667");
     CHECK(ratio_words(400) == "×400");
     CHECK(ratio_words(3600) == "×3600");
-    CHECK(count_words(2e6) == "2,000,000");
-    CHECK(count_words(999) == "999");
-    CHECK(count_words(1234.5) == "1234.5");
+    CHECK(grouped_count(2e6) == "2,000,000");
+    CHECK(grouped_count(999) == "999");
+    CHECK(grouped_count(1234.5) == "1234.5");
 }
 
 TEST_CASE("a rubric's advantage section is checked like the rest of it") {

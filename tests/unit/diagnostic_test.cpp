@@ -25,3 +25,21 @@ TEST_CASE("Diagnostics throws only when an error was collected") {
     diagnostics.error({"f", 2, 1}, "e");
     CHECK_THROWS_AS(diagnostics.throw_if_errors(), InputError);
 }
+
+TEST_CASE("a long message is cut at a UTF-8 boundary, and only the first 20 errors are printed") {
+    std::string value(2000, 'x');
+    value[997] = '\xc3';  // "é" straddles the cut at 998..999
+    value[998] = '\xa9';
+    std::string cut = shortened(value, 998);
+    CHECK_THAT(cut, Catch::EndsWith("... (2000 bytes in all)"));
+    CHECK(cut.substr(0, cut.find("...")).size() == 997);  // the cut falls before the "é", not inside it
+    CHECK(shortened("short", 998) == "short");
+
+    std::vector<Diagnostic> many;
+    for (int i = 1; i <= 25; ++i) many.push_back({Severity::error, {"a.yaml", i, 1}, "unknown key"});
+    std::vector<std::string> lines = format_diagnostics(many);
+    REQUIRE(lines.size() == 21);
+    CHECK(lines[19] == "a.yaml:20:1: error: unknown key");
+    CHECK(lines[20] == "a.yaml: error: 5 more errors not shown");
+    CHECK(format_diagnostics({many.begin(), many.begin() + 20}).size() == 20);
+}
