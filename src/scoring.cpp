@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace pindex {
 
 namespace {
@@ -81,6 +83,13 @@ bool is_applicable(const Question& question, const Answers& answers) {
     if (!question.when) return true;
     const AnswerValue* answer = answers.find(question.when->question);
     return answer && condition_holds(*question.when, *answer);
+}
+
+std::string incomplete_words(const Completeness& completeness, std::string_view allow_effect) {
+    return fmt::format("incomplete: {} of {} applicable questions are not fully answered; missing: {} (pass "
+                       "--allow-incomplete to {})",
+                       completeness.applicable - completeness.answered, completeness.applicable,
+                       describe_missing(completeness), allow_effect);
 }
 
 std::string describe_missing(const Completeness& completeness, std::size_t shown) {

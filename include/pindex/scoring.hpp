@@ -8,6 +8,7 @@
 // Unanswered applicable questions (and unanswered matrix cells) score 0 and are listed as
 // missing; whether that is acceptable is the caller's decision.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pindex/answers.hpp"
@@ -61,6 +62,10 @@ bool is_applicable(const Question& question, const Answers& answers);
 
 // "a, b, c and 4 more": the first `shown` missing ids, for one-line messages.
 std::string describe_missing(const Completeness& completeness, std::size_t shown = 12);
+
+// "incomplete: 2 of 22 applicable questions are not fully answered; missing: a, b (pass
+// --allow-incomplete to ALLOW_EFFECT)": the error every command gives for an incomplete file.
+std::string incomplete_words(const Completeness& completeness, std::string_view allow_effect);
 
 // Rounds half away from zero to one decimal, absorbing binary floating-point error (so that
 // 48.05 computed as 48.04999999 still rounds to 48.1).

@@ -1,4 +1,6 @@
 // pindex score: score an answers file, print or write the report, apply CI thresholds.
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -7,6 +9,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "pindex/batch.hpp"
 #include "pindex/benchmark_set.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report.hpp"
@@ -18,7 +21,8 @@ namespace pindex::cli {
 namespace {
 
 struct ScoreOptions {
-    std::string file;
+    std::vector<std::string> files;  // one file: a full report; several, or a directory: a summary row each
+    std::string file;                // the one file, in single-file mode
     std::string format;  // empty: from the -o file's extension, else text
     std::string output;
     std::optional<double> fail_under;
@@ -26,7 +30,10 @@ struct ScoreOptions {
     std::string rubric;
     std::string benchmarks;  // a peer benchmark set, for percentiles
     bool allow_incomplete = false;
+    unsigned jobs = 0;  // batch: threads, 0 for one per core
 };
+
+constexpr std::string_view kBatchFormats[] = {"csv", "jsonl"};
 
 std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubric& rubric) {
     std::vector<Threshold> thresholds;
@@ -43,7 +50,46 @@ std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubri
     return thresholds;
 }
 
-int run_score(const ScoreOptions& options) {
+// Several files: the rubric loaded once, a summary row per valid file, every invalid file named
+// on stderr; exit 2 if any was invalid, else 1 if any missed a threshold.
+int run_batch(const ScoreOptions& options) {
+    std::string format = options.format;
+    if (format.empty()) format = options.output.ends_with(".jsonl") ? "jsonl" : "csv";
+    if (format != "csv" && format != "jsonl")
+        throw UsageError(fmt::format("--format {}: with several files or a directory, the output is one summary row "
+                                     "per file, as csv or jsonl", format));
+    if (!options.benchmarks.empty()) throw UsageError("--benchmarks applies to one file's report, not to several files");
+    Rubric rubric = load_rubric_option(options.rubric);
+    BatchOptions batch{parse_thresholds(options, rubric), options.allow_incomplete, options.jobs};
+    std::vector<std::string> files = expand_inputs(options.files);
+    if (files.empty()) throw UsageError("no answers files (.yaml, .yml, .json) found in " + join(options.files));
+    for (const auto& file : files)
+        if (!options.output.empty() && same_file(options.output, file))
+            throw UsageError(fmt::format("-o {} would overwrite {}, one of the files being scored", options.output, file));
+    std::vector<BatchItem> items = score_batch(rubric, files, batch);
+    std::size_t invalid = 0;
+    bool passed = true;
+    for (const auto& item : items) {
+        for (const auto& warning : item.warnings) std::cerr << format_diagnostic(warning) << '\n';
+        for (const auto& line : format_diagnostics(item.errors)) std::cerr << line << '\n';
+        if (!item.row) ++invalid;
+        else passed = passed && item.row->thresholds_passed.value_or(true);
+    }
+    write_output(options.output, format == "csv" ? write_batch_csv(rubric, items) : write_batch_jsonl(rubric, items));
+    if (invalid > 0)
+        std::cerr << fmt::format("pindex: {} of {} files were invalid (listed above); the summary holds the other {}\n",
+                                 invalid, items.size(), items.size() - invalid);
+    if (invalid > 0) return kExitInvalid;
+    return passed ? kExitSuccess : kExitThresholdFailed;
+}
+
+bool is_batch(const ScoreOptions& options) {
+    if (options.files.size() > 1 || options.format == "jsonl") return true;
+    std::error_code error;
+    return options.files.front() != "-" && std::filesystem::is_directory(options.files.front(), error);
+}
+
+int run_single(const ScoreOptions& options) {
     const ReportFormat& format = choose_format(report_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Threshold> thresholds = parse_thresholds(options, rubric);
@@ -72,19 +118,32 @@ int run_score(const ScoreOptions& options) {
     return passed ? kExitSuccess : kExitThresholdFailed;
 }
 
+int run_score(ScoreOptions options) {
+    if (is_batch(options)) return run_batch(options);
+    options.file = options.files.front();
+    return run_single(options);
+}
+
 }  // namespace
 
 CommandRunner add_score_command(CLI::App& app) {
     auto options = std::make_shared<ScoreOptions>();
-    CLI::App* command = app.add_subcommand("score", "Score an answers file and report the index");
-    command->add_option("file", options->file, "Answers file (YAML or JSON); - reads standard input")
+    CLI::App* command = app.add_subcommand("score", "Score an answers file and report the index; or many files, "
+                                                    "a summary row each");
+    command->add_option("files", options->files,
+                        "Answers file (YAML or JSON); - reads standard input. Several files or a directory "
+                        "(searched for .yaml .yml .json) give one summary row per file")
         ->required()
-        ->type_name("FILE");
+        ->type_name("FILE|DIR");
     std::vector<std::string> names = format_names(report_formats());
+    std::vector<std::string> accepted = names;
+    accepted.insert(accepted.end(), std::begin(kBatchFormats), std::end(kBatchFormats));
+    accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
     command->add_option("--format", options->format,
                         "Report format: " + join(names) +
-                            " (default: from OUT's extension .txt .json .md .html .svg .csv, else text)")
-        ->check(CLI::IsMember(names))
+                            " (default: from OUT's extension .txt .json .md .html .svg .csv, else text); "
+                            "for several files: csv (default) or jsonl")
+        ->check(CLI::IsMember(accepted))
         ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");
@@ -99,11 +158,15 @@ CommandRunner add_score_command(CLI::App& app) {
         ->type_name("SET");
     command->add_flag("--allow-incomplete", options->allow_incomplete,
                       "Score unanswered questions as 0 instead of failing");
+    command->add_option("-j,--jobs", options->jobs, "Several files: score on N threads (default: one per core)")
+        ->check(CLI::Range(1u, 256u))
+        ->type_name("N");
     command->footer("Examples:\n"
                     "  pindex score answers.yaml\n"
                     "  pindex score answers.yaml --format json -o report.json --fail-under 49\n"
                     "  pindex score answers.yaml -o report.html     # the format follows the extension\n"
-                    "  pindex score answers.yaml --fail-under-part empower-me=25");
+                    "  pindex score answers.yaml --fail-under-part empower-me=25\n"
+                    "  pindex score assessments/ -o summary.csv       # a summary row per file");
     return [options] { return run_score(*options); };
 }
 

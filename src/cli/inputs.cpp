@@ -43,10 +43,7 @@ void write_output(const std::string& path, const std::string& content) {
 
 std::string incomplete_message(const std::string& name, const Completeness& completeness,
                                std::string_view allow_effect) {
-    return fmt::format("{}: error: incomplete: {} of {} applicable questions are not fully answered; "
-                       "missing: {} (pass --allow-incomplete to {})",
-                       name, completeness.applicable - completeness.answered, completeness.applicable,
-                       describe_missing(completeness), allow_effect);
+    return fmt::format("{}: error: {}", name, incomplete_words(completeness, allow_effect));
 }
 
 void add_rubric_option(CLI::App& command, std::string& path) {

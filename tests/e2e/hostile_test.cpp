@@ -56,6 +56,10 @@ std::string alias_bomb(const std::string& indent) {
     return text;
 }
 
+std::string fmt_count(std::size_t invalid, std::size_t all) {
+    return "pindex: " + std::to_string(invalid) + " of " + std::to_string(all) + " files were invalid";
+}
+
 double peak_child_rss_mib() {
     rusage usage{};
     ::getrusage(RUSAGE_CHILDREN, &usage);
@@ -158,6 +162,21 @@ TEST_CASE("hostile answers files: exit 2, one line per error naming the file, no
     CHECK(peak_child_rss_mib() < 1024);
 }
 
+TEST_CASE("scoring the whole hostile corpus as one batch names every file and still scores the good one") {
+    TempDir dir;
+    std::vector<HostileCase> corpus = hostile_answers();
+    for (const auto& hostile : corpus) dir.file(hostile.name, hostile.content);
+    dir.file("good.yaml", typical());
+    fs::path summary = dir.path / "summary.jsonl";
+    RunResult result = run_pindex({"score", dir.path.string(), "-o", summary.string()});
+    CHECK(result.exit_code == 2);
+    for (const auto& hostile : corpus) CHECK_THAT(result.err, Catch::Contains(hostile.name));
+    CHECK_THAT(result.err, Catch::Contains(fmt_count(corpus.size(), corpus.size() + 1)));
+    std::vector<std::string> rows = split_lines(read_text(summary));
+    REQUIRE(rows.size() == 1);
+    CHECK(nlohmann::json::parse(rows.front())["index"] == 36.6);
+}
+
 TEST_CASE("hostile rubrics given with --rubric are rejected the same way") {
     std::string rubric = read_text(fs::path(example("typical.yaml")).parent_path().parent_path() / "rubrics" /
                                    "personalization-index.yaml");
@@ -172,11 +191,14 @@ TEST_CASE("hostile rubrics given with --rubric are rejected the same way") {
     for (const auto& hostile : cases) expect_rejected({"score", example("typical.yaml"), "--rubric", "{}"}, hostile);
 }
 
-TEST_CASE("a directory or a missing file as input is named in a one-line error") {
+TEST_CASE("a directory where a file must be, or a missing file, is named in a one-line error") {
     TempDir dir;
-    RunResult directory = run_pindex({"score", dir.path.string()});
+    RunResult directory = run_pindex({"compare", dir.path.string(), example("typical.yaml")});
     CHECK(directory.exit_code == 2);
     CHECK(directory.err == dir.path.string() + ": error: is a directory; expected a file\n");
+    RunResult empty = run_pindex({"score", dir.path.string()});  // a directory to score: nothing in it
+    CHECK(empty.exit_code == 2);
+    CHECK(split_lines(empty.err).size() == 1);
     RunResult missing = run_pindex({"score", (dir.path / "nope.yaml").string()});
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.err, Catch::StartsWith((dir.path / "nope.yaml").string() + ": error: cannot open"));

@@ -136,9 +136,9 @@ TEST_CASE("a missing file or a directory as input exits 2 naming it") {
     RunResult missing = run_pindex({"score", (dir.path / "nope.yaml").string()});
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.err, Catch::Contains("nope.yaml: error: cannot open"));
-    RunResult directory = run_pindex({"score", dir.path.string()});
+    RunResult directory = run_pindex({"score", dir.path.string()});  // a directory is a batch: of nothing here
     CHECK(directory.exit_code == 2);
-    CHECK_THAT(directory.err, Catch::Contains("is a directory"));
+    CHECK_THAT(directory.err, Catch::Contains("no answers files (.yaml, .yml, .json) found in " + dir.path.string()));
 }
 
 TEST_CASE("answers for another rubric name the mismatch and --rubric") {
