@@ -3,6 +3,7 @@
 // Measures (1) the wall time of the real binary, process start to exit, as a CI job sees it, and
 // (2) the in-process pipeline: read and load answers, score, write JSON (the built-in rubric is
 // compiled in, so there is nothing to parse for it).
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <fcntl.h>
@@ -34,6 +35,8 @@ void print_summary(const char* what, std::vector<double> samples) {
                 samples.size(), samples.front(), at(0.5), at(0.95), samples.back());
 }
 
+double peak_rss_mib = 0;  // of the largest child run so far
+
 // Runs argv to completion with stdout to /dev/null; returns the wall time in milliseconds.
 double run_process_once(const std::vector<const char*>& argv) {
     auto start = Clock::now();
@@ -45,8 +48,10 @@ double run_process_once(const std::vector<const char*>& argv) {
         ::_exit(127);
     }
     int status = 0;
-    ::waitpid(pid, &status, 0);
+    rusage usage{};
+    ::wait4(pid, &status, 0, &usage);
     double elapsed = milliseconds_since(start);
+    peak_rss_mib = std::max(peak_rss_mib, static_cast<double>(usage.ru_maxrss) / 1024);
     if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
         std::fprintf(stderr, "%s failed (status %d)\n", argv[0], status);
         std::exit(2);
@@ -75,6 +80,7 @@ int main(int argc, char** argv) {
     std::vector<const char*> floor = {"/bin/true", nullptr};
     std::vector<double> score_ms, version_ms, floor_ms, pipeline_ms;
     run_process_once(score);  // warm the page cache
+    std::printf("peak memory of pindex score: %.1f MiB\n", peak_rss_mib);
     // Interleaved, so that a change in machine load affects all three alike.
     for (int i = 0; i < runs; ++i) {
         score_ms.push_back(run_process_once(score));
