@@ -112,7 +112,8 @@ BenchmarkSet build_benchmark_set(const std::vector<Report>& reports) {
             throw InputError({report.source, 0, 0}, fmt::format("{} answers rubric '{}', not '{}' like {}", report.source,
                                                               report.rubric_id, set.rubric_id, reports.front().source));
         set.index.sorted.push_back(report.index);
-        for (auto& [id, distribution] : set.parts) {
+        for (auto& [part_id, distribution] : set.parts) {
+            const std::string& id = part_id;  // a structured binding cannot be captured before clang 16
             auto part = std::find_if(report.parts.begin(), report.parts.end(), [&](const auto& p) { return p.id == id; });
             distribution.sorted.push_back(part == report.parts.end() ? 0 : part->points);
         }

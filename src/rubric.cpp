@@ -113,7 +113,10 @@ private:
         std::string description = fmt::format("'{}' of {}", key, what);
         auto value = is_id ? yaml_.id(entry->value, description) : yaml_.text(entry->value, description);
         if (!value) return;
-        if (value->empty()) yaml_.error(*entry, fmt::format("{} must not be empty", description));
+        // A description left empty is the same as one left out (the JSON export writes ""); any
+        // other text, when given, must say something.
+        if (value->empty() && key != "description")
+            yaml_.error(*entry, fmt::format("{} must not be empty", description));
         out = *value;
     }
 

@@ -4,9 +4,12 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include "pindex/limits.hpp"
 #include "pindex/text.hpp"
@@ -29,6 +32,74 @@ SourceLocation location_of_offset(const std::string& file, std::string_view text
     return {file, line, column};
 }
 
+
+// Where the text may hold more than YAML::Load reads: a document marker after the first line
+// of content, or a root that is not a block map (a flow collection or quoted scalar can be
+// followed by more on its line). Answers files and rubrics, block maps in one document, skip the
+// second pass this decides.
+bool may_hold_more_than_one_document(std::string_view text) {
+    bool content_seen = false;
+    for (std::size_t start = 0; start < text.size();) {
+        std::size_t end = std::min(text.find('\n', start), text.size());
+        std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+        bool marker = (line.starts_with("---") || line.starts_with("...")) &&
+                      (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+        if (marker && content_seen) return true;
+        std::size_t first = line.find_first_not_of(" \t\r");
+        if (marker || first == std::string_view::npos || line[first] == '#' || line[first] == '%') continue;
+        if (!content_seen && std::string_view("{[\"',").find(line[first]) != std::string_view::npos) return true;
+        content_seen = true;
+    }
+    return false;
+}
+
+// Records where the second document starts, if there is one.
+class DocumentCounter : public YAML::EventHandler {
+public:
+    int documents = 0;
+    YAML::Mark second_start;
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents == 2) second_start = mark;
+    }
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override { note(mark); }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        note(mark);
+    }
+    void OnMapEnd() override {}
+
+private:
+    bool second_noted_ = false;
+    // The first node of the second document is a better place to point at than its start.
+    void note(const YAML::Mark& mark) {
+        if (documents == 2 && !second_noted_ && mark.line >= 0) {
+            second_start = mark;
+            second_noted_ = true;
+        }
+    }
+};
+
+// Counts documents with the event parser, stopping at the second: yaml-cpp 0.7's LoadAll never
+// returns on a stray ',' after a document (jbeder/yaml-cpp#1040, fixed in 0.8), filling memory.
+void check_single_document(std::string_view text, const std::string& file) {
+    std::stringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    DocumentCounter counter;
+    while (counter.documents < 2 && parser.HandleNextDocument(counter)) {
+    }
+    if (counter.documents >= 2)
+        throw InputError(location_of(file, counter.second_start),
+                         "the file goes on after its first YAML document; expected exactly one document");
+}
+
 }  // namespace
 
 YAML::Node parse_yaml_document(std::string_view text, const std::string& file) {
@@ -37,9 +108,11 @@ YAML::Node parse_yaml_document(std::string_view text, const std::string& file) {
         throw InputError(location_of_offset(file, text, *offset),
                          fmt::format("invalid UTF-8 (byte 0x{:02x}): save the file as UTF-8",
                                      static_cast<unsigned char>(text[*offset])));
-    std::vector<YAML::Node> documents;
+    YAML::Node root;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        // Load reads the first document only; the check below looks for more where there may be.
+        root = YAML::Load(std::string(text));
+        if (may_hold_more_than_one_document(text)) check_single_document(text, file);
     } catch (const YAML::DeepRecursion& e) {
         throw InputError(location_of(file, e.mark),
                          fmt::format("invalid YAML: nested deeper than {} levels, the reader's limit (pindex files "
@@ -47,13 +120,8 @@ YAML::Node parse_yaml_document(std::string_view text, const std::string& file) {
     } catch (const YAML::Exception& e) {
         throw InputError(location_of(file, e.mark), fmt::format("invalid YAML: {}", e.msg));
     }
-    if (documents.empty() || documents.front().IsNull())
-        throw InputError({file, 0, 0}, "the file is empty: expected a YAML or JSON document");
-    if (documents.size() > 1)
-        throw InputError(location_of(file, documents[1].Mark()),
-                         fmt::format("the file holds {} YAML documents; expected exactly one",
-                                     documents.size()));
-    return documents.front();
+    if (root.IsNull()) throw InputError({file, 0, 0}, "the file is empty: expected a YAML or JSON document");
+    return root;
 }
 
 const YamlEntry* YamlMap::find(std::string_view key) const {

@@ -106,7 +106,10 @@ std::vector<HostileCase> hostile_answers() {
         {"random-bytes.yaml", random_bytes(4096, 7), "invalid UTF-8", ":1:"},
         {"control-bytes.yaml", std::string("rubric: \x01\x02\x03\x00\x1b[31m\n", 15), "", ""},
         {"truncated.yaml", typical().substr(0, 700), "invalid YAML", ":"},
-        {"two-documents.yaml", typical() + "---\nrubric: x\n", "2 YAML documents", ":"},
+        {"two-documents.yaml", typical() + "---\nrubric: x\n", "goes on after its first YAML document", ":38:1: "},
+        // yaml-cpp 0.7's LoadAll loops forever, filling memory, on a stray ',' (found by fuzzing)
+        {"stray-comma.yaml", ",", "goes on after its first YAML document", ":1:1: "},
+        {"json-then-comma.json", R"({"rubric": "personalization-index", "answers": {}},)", "goes on after its first", ":1:51: "},
         {"top-level-list.yaml", "- rubric\n- answers\n", "expected a map for the answers file, got a list", ":1:1: "},
         {"top-level-text.yaml", "just some words\n", "expected a map", ":1:1: "},
         {"answers-a-number.yaml", "rubric: personalization-index\nanswers: 5\n", "expected a map for 'answers'", ":2:10: "},

@@ -144,7 +144,7 @@ TEST_CASE("rubric errors name file, line, column and what was expected") {
 TEST_CASE("a rubric that is not YAML, empty, or several documents is rejected with a position") {
     CHECK_THAT(rubric_error("id: [unclosed\n"), Catch::StartsWith("r.yaml:2:1: error: invalid YAML"));
     CHECK(rubric_error("") == "r.yaml: error: the file is empty: expected a YAML or JSON document");
-    CHECK_THAT(rubric_error("a: 1\n---\nb: 2\n"), Catch::Contains("holds 2 YAML documents"));
+    CHECK_THAT(rubric_error("a: 1\n---\nb: 2\n"), Catch::Contains("r.yaml:3:1: error: the file goes on after its first YAML document"));
     CHECK_THAT(rubric_error("- just\n- a list\n"), Catch::Contains("r.yaml:1:1: error: expected a map for the rubric, got a list"));
 }
 
