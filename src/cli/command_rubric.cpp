@@ -2,9 +2,12 @@
 #include <iostream>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "pindex/file_io.hpp"
 #include "pindex/rubric_export.hpp"
 
 namespace pindex::cli {
@@ -39,6 +42,8 @@ CommandRunner add_rubric_command(CLI::App& app) {
             write_output("", write_rubric_text(rubric));
             return kExitSuccess;
         }
+        if (!options->output.empty() && !options->rubric.empty() && same_file(options->output, options->rubric))
+            throw UsageError(fmt::format("-o {} would overwrite the rubric being exported", options->output));
         write_output(options->output, options->format == "json" ? write_rubric_json(rubric) : write_rubric_yaml(rubric));
         return kExitSuccess;
     };

@@ -194,6 +194,18 @@ TEST_CASE("hostile rubrics given with --rubric are rejected the same way") {
     for (const auto& hostile : cases) expect_rejected({"score", example("typical.yaml"), "--rubric", "{}"}, hostile);
 }
 
+TEST_CASE("hostile benchmark sets given with --benchmarks are rejected the same way") {
+    std::vector<HostileCase> cases = {
+        {"set-empty.json", "", "the file is empty", ""},
+        {"set-truncated.json", R"({"schema_version": 1, "kind": "benchmark-set", "index": {"count": )", "invalid YAML", ":"},
+        {"set-nested.json", std::string(100000, '[') + std::string(100000, ']'), "nested deeper than 500 levels", ":"},
+        {"set-then-comma.json", R"({"schema_version": 1},)", "goes on after its first YAML document", ":"},
+        {"set-binary.json", random_bytes(1024, 3), "invalid UTF-8", ":1:"},
+    };
+    for (const auto& hostile : cases)
+        expect_rejected({"score", example("typical.yaml"), "--format", "json", "--benchmarks", "{}"}, hostile);
+}
+
 TEST_CASE("a directory where a file must be, or a missing file, is named in a one-line error") {
     TempDir dir;
     RunResult directory = run_pindex({"compare", dir.path.string(), example("typical.yaml")});

@@ -85,3 +85,14 @@ TEST_CASE("rubric show prints the outline") {
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains("Accountability [accountability]: 10 points"));
 }
+
+TEST_CASE("rubric export refuses to write over the rubric it exports") {
+    TempDir dir;
+    fs::path rubric = dir.path / "mine.yaml";
+    REQUIRE(run_pindex({"rubric", "export", "-o", rubric.string()}).exit_code == 0);
+    std::string before = read_text(rubric);
+    RunResult over = run_pindex({"rubric", "export", "--rubric", rubric.string(), "--format", "json", "-o", rubric.string()});
+    CHECK(over.exit_code == 2);
+    CHECK_THAT(over.err, Catch::Contains("would overwrite the rubric being exported"));
+    CHECK(read_text(rubric) == before);
+}
