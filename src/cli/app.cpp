@@ -53,15 +53,15 @@ int report_input_error(const InputError& error) {
 
 }  // namespace
 
-int run(int argc, char** argv) {
-    CLI::App app{"pindex: the Personalization Index self-assessment (survey, scoring, reports)", "pindex"};
+std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app) {
+    app.name("pindex");
+    app.description("pindex: the Personalization Index self-assessment (survey, scoring, reports)");
     app.set_version_flag("--version", std::string("pindex ") + kVersion);
     app.require_subcommand(1);
     app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage,\n"
                "3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
                "Examples: pindex survey    pindex score answers.yaml --fail-under 49");
-
-    std::vector<std::pair<std::string, CommandRunner>> commands = {
+    return {
         {"survey", add_survey_command(app)},
         {"score", add_score_command(app)},
         {"compare", add_compare_command(app)},
@@ -71,6 +71,11 @@ int run(int argc, char** argv) {
         {"template", add_template_command(app)},
         {"rubric", add_rubric_command(app)},
     };
+}
+
+int run(int argc, char** argv) {
+    CLI::App app;
+    std::vector<std::pair<std::string, CommandRunner>> commands = define_commands(app);
 
     try {
         app.parse(argc, argv);

@@ -148,6 +148,7 @@ CommandRunner add_score_command(CLI::App& app) {
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");
     command->add_option("--fail-under", options->fail_under, "Exit 1 if the index is below N (0-100)")
+        ->envname("PINDEX_FAIL_UNDER")
         ->type_name("N");
     command->add_option("--fail-under-part", options->fail_under_part,
                         "Exit 1 if part ID has fewer than N points (repeatable)")
@@ -160,6 +161,7 @@ CommandRunner add_score_command(CLI::App& app) {
                       "Score unanswered questions as 0 instead of failing");
     command->add_option("-j,--jobs", options->jobs, "Several files: score on N threads (default: one per core)")
         ->check(CLI::Range(1u, 256u))
+        ->envname("PINDEX_JOBS")
         ->type_name("N");
     command->footer("Examples:\n"
                     "  pindex score answers.yaml\n"

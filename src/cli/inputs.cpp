@@ -48,6 +48,7 @@ std::string incomplete_message(const std::string& name, const Completeness& comp
 
 void add_rubric_option(CLI::App& command, std::string& path) {
     command.add_option("--rubric", path, "Rubric file to use instead of the built-in Personalization Index")
+        ->envname("PINDEX_RUBRIC")
         ->type_name("FILE");
 }
 

@@ -62,6 +62,11 @@ std::string example(const std::string& name) {
 
 RunResult run_pindex(const std::vector<std::string>& args, const std::string& stdin_text,
                      const fs::path& working_directory) {
+    return run_program(PINDEX_BINARY, args, stdin_text, working_directory);
+}
+
+RunResult run_program(const std::string& program, const std::vector<std::string>& args, const std::string& stdin_text,
+                      const fs::path& working_directory) {
     // Output goes to files rather than pipes: no risk of a full pipe blocking the child.
     TempDir capture;
     fs::path out_path = capture.path / "out", err_path = capture.path / "err", in_path = capture.file("in", stdin_text);
@@ -76,12 +81,12 @@ RunResult run_pindex(const std::vector<std::string>& args, const std::string& st
         ::dup2(err, 2);
         if (!working_directory.empty() && ::chdir(working_directory.c_str()) != 0) ::_exit(127);
         std::vector<char*> argv;
-        std::string binary = PINDEX_BINARY;
+        std::string binary = program;
         argv.push_back(binary.data());
         std::vector<std::string> copies = args;
         for (auto& arg : copies) argv.push_back(arg.data());
         argv.push_back(nullptr);
-        ::execv(binary.c_str(), argv.data());
+        ::execvp(binary.c_str(), argv.data());  // a path, or a program on PATH ("bash")
         ::_exit(127);
     }
     int status = 0;

@@ -17,6 +17,9 @@ struct RunResult {
 
 RunResult run_pindex(const std::vector<std::string>& args, const std::string& stdin_text = "",
                      const std::filesystem::path& working_directory = {});
+// The same for any program: a path, or a name looked up on PATH (exit 127 when not found).
+RunResult run_program(const std::string& program, const std::vector<std::string>& args,
+                      const std::string& stdin_text = "", const std::filesystem::path& working_directory = {});
 
 // A fresh temporary directory, removed with everything in it when the object goes.
 struct TempDir {

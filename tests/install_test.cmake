@@ -1,0 +1,72 @@
+# Installs pindex into a staging directory and runs the installed binary; builds the .deb, checks
+# what it holds and its Depends, unpacks it and runs the packaged binary.
+#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DSTATIC=ON|OFF -P install_test.cmake
+file(REMOVE_RECURSE ${WORK_DIR})
+file(MAKE_DIRECTORY ${WORK_DIR})
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "failed (${status}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(out "${out}" PARENT_SCOPE)
+endfunction()
+
+function(expect_in text fragment what)
+  string(FIND "${text}" "${fragment}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${what}: '${fragment}' not found in:\n${text}")
+  endif()
+endfunction()
+
+set(installed
+  bin/pindex
+  share/pindex/rubrics/personalization-index.yaml
+  share/man/man1/pindex.1.gz
+  share/bash-completion/completions/pindex
+  share/zsh/site-functions/_pindex
+  share/doc/pindex/README.md
+  share/doc/pindex/copyright
+  share/doc/pindex/docs/cli.md
+  share/doc/pindex/docs/report.schema.json
+  share/doc/pindex/examples/typical.yaml)
+
+# 1. cmake --install into a staging prefix, then use what was installed.
+set(stage ${WORK_DIR}/stage)
+run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${stage})
+foreach(path IN LISTS installed)
+  if(NOT EXISTS ${stage}/${path})
+    message(FATAL_ERROR "cmake --install did not install ${path}")
+  endif()
+endforeach()
+run(${stage}/bin/pindex score ${stage}/share/doc/pindex/examples/typical.yaml --format json
+    --rubric ${stage}/share/pindex/rubrics/personalization-index.yaml)
+expect_in("${out}" "\"index\": 36.6" "the installed pindex scoring the installed example with the installed rubric")
+
+# 2. cpack -G DEB, then what the package holds and needs.
+run(${CMAKE_COMMAND} -E chdir ${BUILD_DIR} cpack -G DEB -B ${WORK_DIR}/deb)
+file(GLOB packages ${WORK_DIR}/deb/pindex_*.deb)
+list(LENGTH packages count)
+if(NOT count EQUAL 1)
+  message(FATAL_ERROR "expected one .deb in ${WORK_DIR}/deb, found: ${packages}")
+endif()
+run(dpkg-deb --contents ${packages})
+foreach(path IN LISTS installed)
+  expect_in("${out}" "./usr/${path}" "the .deb's contents")
+endforeach()
+run(dpkg-deb --field ${packages} Package Version Architecture Depends Section)
+expect_in("${out}" "Package: pindex" "the .deb's control fields")
+expect_in("${out}" "Section: utils" "the .deb's control fields")
+if(STATIC)
+  string(FIND "${out}" "Depends:" depends)
+  if(NOT depends EQUAL -1)
+    message(FATAL_ERROR "a static-pie pindex needs no package, but the .deb says:\n${out}")
+  endif()
+else()
+  expect_in("${out}" "libyaml-cpp" "the Depends of a dynamically linked pindex")
+endif()
+run(dpkg-deb --extract ${packages} ${WORK_DIR}/root)
+run(${WORK_DIR}/root/usr/bin/pindex --version)
+expect_in("${out}" "pindex " "the packaged pindex --version")
+run(gzip -t ${WORK_DIR}/root/usr/share/man/man1/pindex.1.gz)
+message(STATUS "installed and packaged pindex both run")
