@@ -3,6 +3,7 @@
 #include "pindex/report_csv.hpp"
 #include "pindex/report_html.hpp"
 #include "pindex/report_json.hpp"
+#include "pindex/report_junit.hpp"
 #include "pindex/report_markdown.hpp"
 #include "pindex/report_svg.hpp"
 #include "pindex/report_text.hpp"
@@ -14,6 +15,7 @@ const std::vector<ReportFormat>& report_formats() {
         {"text", ".txt", write_report_text},   {"json", ".json", write_report_json},
         {"markdown", ".md", write_report_markdown}, {"html", ".html", write_report_html},
         {"svg", ".svg", write_report_svg},     {"csv", ".csv", write_report_csv},
+        {"junit", ".xml", write_report_junit},
     };
     return formats;
 }

@@ -126,7 +126,20 @@ def check_markdown(text, _):
     return problems
 
 
-CHECKS = {"json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
+def check_junit(text, _):
+    # What a CI system reads: counts that match the test cases, a failure only where a threshold failed.
+    root = ElementTree.fromstring(text.encode())
+    cases = root.findall("./testsuite/testcase")
+    failures = root.findall("./testsuite/testcase/failure")
+    problems = []
+    if root.tag != "testsuites" or int(root.get("tests")) != len(cases) or int(root.get("failures")) != len(failures):
+        problems.append("testsuites counts do not match the test cases")
+    if [case.get("name") for case in cases][:1] != ["index"] or len(cases) != 7:
+        problems.append(f"expected 'index' and six parts, got {[case.get('name') for case in cases]}")
+    return problems
+
+
+CHECKS = {"junit": check_junit, "json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
 
 
 def answers_files(source_dir, workdir):

@@ -141,7 +141,7 @@ CommandRunner add_score_command(CLI::App& app) {
     accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
     command->add_option("--format", options->format,
                         "Report format: " + join(names) +
-                            " (default: from OUT's extension .txt .json .md .html .svg .csv, else text); "
+                            " (default: from OUT's extension .txt .json .md .html .svg .csv .xml, else text); "
                             "for several files: csv (default) or jsonl")
         ->check(CLI::IsMember(accepted))
         ->type_name("FORMAT");

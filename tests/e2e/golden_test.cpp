@@ -40,7 +40,7 @@ TEST_CASE("every report format of every example matches its golden file") {
         {"leader", {"--fail-under", "72"}},
     }));
     auto [format, extension] = GENERATE(table<std::string, std::string>({
-        {"text", "txt"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}, {"svg", "svg"}, {"csv", "csv"},
+        {"text", "txt"}, {"json", "json"}, {"markdown", "md"}, {"html", "html"}, {"svg", "svg"}, {"csv", "csv"}, {"junit", "xml"},
     }));
     // Run from the source directory with a relative path, so the report names the file the
     // same way on every machine.
