@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include "color.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "pindex/diagnostic.hpp"
@@ -47,7 +50,8 @@ std::string suggestion_for(const CLI::App& app, int argc, char** argv) {
 }
 
 int report_input_error(const InputError& error) {
-    for (const auto& line : format_diagnostics(error.diagnostics())) std::cerr << line << '\n';
+    for (const auto& line : format_diagnostics(error.diagnostics()))
+        std::cerr << colorize_diagnostic(line, STDERR_FILENO) << '\n';
     return kExitInvalid;
 }
 
@@ -58,6 +62,18 @@ std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app
     app.description("pindex: the Personalization Index self-assessment (survey, scoring, reports)");
     app.set_version_flag("--version", std::string("pindex ") + kVersion);
     app.require_subcommand(1);
+    // --color may come after the command too ("pindex score a.yaml --color never").
+    app.fallthrough();
+    app.add_option_function<std::string>(
+           "--color",
+           [](const std::string& when) {
+               set_color_when(when == "always" ? ColorWhen::always : when == "never" ? ColorWhen::never
+                                                                                     : ColorWhen::automatic);
+           },
+           "Colour: auto (a terminal, and NO_COLOR unset), always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->envname("PINDEX_COLOR")
+        ->type_name("WHEN");
     app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage,\n"
                "3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
                "Examples: pindex survey    pindex score answers.yaml --fail-under 49");
@@ -98,10 +114,10 @@ int run(int argc, char** argv) {
     } catch (const InputError& e) {
         return report_input_error(e);
     } catch (const UsageError& e) {
-        std::cerr << "pindex: error: " << e.what() << '\n';
+        std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
         return kExitInvalid;
     } catch (const std::exception& e) {
-        std::cerr << "pindex: error: " << e.what() << '\n';
+        std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
         return kExitInvalid;
     }
 }

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include "color.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
@@ -106,7 +109,9 @@ int run_single(const ScoreOptions& options) {
                   << '\n';
         return kExitInvalid;
     }
-    write_output(options.output, format.write(report));
+    std::string text = format.write(report);
+    bool to_terminal = options.output.empty() || options.output == "-";
+    write_output(options.output, to_terminal && format.name == "text" ? colorize_report_text(text, STDOUT_FILENO) : text);
     bool passed = true;
     for (const auto& result : report.thresholds) {
         if (result.passed) continue;

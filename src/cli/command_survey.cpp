@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "color.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
@@ -38,10 +39,8 @@ bool use_plain_mode(const SurveyOptions& options) {
            std::string_view(term) == "dumb";
 }
 
-bool use_color(const SurveyOptions& options) {
-    const char* no_color = std::getenv("NO_COLOR");  // https://no-color.org: set and not empty
-    return !options.no_color && !(no_color && *no_color);
-}
+// --no-color is the survey's older spelling of --color never.
+bool use_color(const SurveyOptions& options) { return !options.no_color && color_for(STDOUT_FILENO); }
 
 // The answers to start from: the unfinished file being resumed, or nothing.
 Answers starting_answers(const std::string& path, const Rubric& rubric) {
@@ -56,7 +55,7 @@ Answers starting_answers(const std::string& path, const Rubric& rubric) {
 int finish(SurveyOutcome outcome, const Survey& survey, const Rubric& rubric, const std::string& path) {
     if (outcome == SurveyOutcome::finished) {
         Report report = build_report(rubric, survey.answers(), path, {});
-        std::cout << '\n' << write_report_text(report);
+        std::cout << '\n' << colorize_report_text(write_report_text(report), STDOUT_FILENO);
         std::cout << fmt::format("\nSaved to {0}. Score it again any time with: pindex score {0}\n"
                                  "For a report to share: pindex score {0} -o report.html (or .md, .svg, .csv, .json)\n",
                                  path);
@@ -101,7 +100,7 @@ CommandRunner add_survey_command(CLI::App& app) {
     command->add_option("--org", options->organization, "The organization assessed (not asked then)")->type_name("NAME");
     command->add_option("--respondent", options->respondent, "Who answers (not asked then)")->type_name("NAME");
     command->add_flag("--plain", options->plain, "Numbered prompts, one answer per line, no escape codes");
-    command->add_flag("--no-color", options->no_color, "No colour (also when NO_COLOR is set)");
+    command->add_flag("--no-color", options->no_color, "No colour: the same as --color never");
     command->footer("Exit codes: 0 finished; 3 saved but not finished (q, end of input, skipped questions); "
                     "130 saved after Ctrl-C; 2 invalid input or a finished file.\n"
                     "Example: pindex survey -o acme-2026.yaml --org \"Acme\"");

@@ -145,20 +145,23 @@ std::string man_page(const CommandDoc& app) {
     out += ".SH COMMANDS\n";
     for (const auto& command : app.subcommands) man_command(out, command);
     out += ".SH ENVIRONMENT\n";
-    std::vector<std::string> seen;
-    auto env_entries = [&](const CommandDoc& command, auto& self) -> void {
-        for (const auto& option : command.options)
-            if (!option.env.empty()) {
-                std::string key = option.env + command.path;
-                if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-                seen.push_back(key);
-                out += ".TP\n.B " + option.env + "\n" +
-                       roff(fmt::format("Sets {} of pindex {} when it is not given.", option.names.back(), command.path));
-            }
+    // One entry per variable, naming every command whose option it sets, in command order.
+    std::vector<std::pair<std::string, std::pair<std::string, std::vector<std::string>>>> variables;
+    auto collect = [&](const CommandDoc& command, auto& self) -> void {
+        for (const auto& option : command.options) {
+            if (option.env.empty()) continue;
+            auto found = std::find_if(variables.begin(), variables.end(), [&](const auto& v) { return v.first == option.env; });
+            if (found == variables.end()) found = variables.insert(variables.end(), {option.env, {option.names.back(), {}}});
+            found->second.second.push_back(command.path.empty() ? "pindex" : command.path);
+        }
         for (const auto& sub : command.subcommands) self(sub, self);
     };
-    env_entries(app, env_entries);
-    out += ".TP\n.B NO_COLOR\n" + roff("When set and not empty, the survey uses no colour (https://no-color.org).");
+    collect(app, collect);
+    for (const auto& [variable, setting] : variables)
+        out += ".TP\n.B " + variable + "\n" +
+               roff(fmt::format("Sets {} ({}) when it is not given on the command line.", setting.first,
+                                pindex::join(setting.second)));
+    out += ".TP\n.B NO_COLOR\n" + roff("When set and not empty, and --color is auto (the default), nothing is coloured (https://no-color.org).");
     out += ".SH EXIT STATUS\n" + roff("0 success; 1 a threshold was not met (score, compare --fail-if-drop); 2 invalid "
                                      "input or usage, with one line per error naming the file and, where there is "
                                      "one, its line and column; 3 survey saved but not finished; 130 survey saved "

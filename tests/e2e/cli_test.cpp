@@ -60,3 +60,33 @@ TEST_CASE("CI settings come from the environment, and a flag on the command line
     }());
     CHECK(with_env("PINDEX_FAIL_IF_DROP=1", {"compare", example("typical.yaml"), later.string()}).exit_code == 1);
 }
+
+TEST_CASE("colour: --color always|never|auto, PINDEX_COLOR and NO_COLOR") {
+    std::vector<std::string> score = {"score", example("typical.yaml"), "--fail-under", "49", "--fail-under-part",
+                                      "know-me=5"};
+    auto with = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args = score;
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_pindex(args);
+    };
+    RunResult always = with({"--color", "always"});
+    CHECK(always.exit_code == 1);
+    CHECK_THAT(always.out, Catch::StartsWith("\x1b[1mPersonalization Index: 36.6 / 100\x1b[0m\n"));
+    CHECK_THAT(always.out, Catch::Contains("  \x1b[31mFAIL\x1b[0m   index >= 49: 36.6"));
+    CHECK_THAT(always.out, Catch::Contains("  \x1b[32mpass\x1b[0m   know-me >= 5: 6.0"));
+    CHECK(with({"--color", "never"}).out.find('\x1b') == std::string::npos);
+    CHECK(with({}).out.find('\x1b') == std::string::npos);  // auto, and stdout is a file here
+    // An explicit choice wins over NO_COLOR (https://no-color.org); the flag over PINDEX_COLOR.
+    auto env = [&](const std::string& setting, std::vector<std::string> extra) {
+        std::vector<std::string> args = {setting, PINDEX_BINARY};
+        args.insert(args.end(), score.begin(), score.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run_program("env", args);
+    };
+    CHECK(env("NO_COLOR=1", {"--color", "always"}).out.find('\x1b') != std::string::npos);
+    CHECK(env("PINDEX_COLOR=always", {}).out.find('\x1b') != std::string::npos);
+    CHECK(env("PINDEX_COLOR=always", {"--color", "never"}).out.find('\x1b') == std::string::npos);
+    RunResult invalid = with({"--color", "sometimes"});
+    CHECK(invalid.exit_code == 2);
+    CHECK_THAT(invalid.err, Catch::Contains("--color: sometimes not in {auto,always,never}"));
+}

@@ -199,3 +199,16 @@ TEST_CASE("terminal: TERM=dumb falls back to plain prompts") {
     CHECK(session.wait_exit() == 3);
     CHECK(session.output().find("\x1b[") == std::string::npos);
 }
+
+TEST_CASE("terminal: score colours its report on a terminal, unless NO_COLOR is set") {
+    TempDir dir;
+    PtySession coloured({"score", example("typical.yaml"), "--fail-under", "49"}, dir.path);
+    CHECK(coloured.wait_exit() == 1);
+    CHECK_THAT(coloured.output(), Catch::Contains("\x1b[1mPersonalization Index: 36.6 / 100\x1b[0m"));
+    CHECK_THAT(coloured.output(), Catch::Contains("\x1b[31mFAIL\x1b[0m"));
+    PtySession plain({"score", example("typical.yaml"), "--fail-under", "49"}, dir.path,
+                     {"TERM=xterm-256color", "NO_COLOR=1"});
+    CHECK(plain.wait_exit() == 1);
+    CHECK_THAT(plain.output(), Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK(plain.output().find("\x1b[") == std::string::npos);
+}
