@@ -9,10 +9,6 @@
 //   binary     the real `pindex score DIR --format csv` with -j 1 and -j 2, start to exit
 // then the per-file cost for 1/4, 1/2 and all of the files, and for rubrics 1, 2, 4 and 8 times as
 // large (every question repeated under new ids).
-#include <fcntl.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -30,6 +26,7 @@
 #include "pindex/file_io.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/scoring.hpp"
+#include "run_child.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -134,28 +131,13 @@ void score_in_process(const pindex::Rubric& rubric, const std::vector<std::strin
         }
 }
 
-// Runs the binary with stdout to /dev/null; returns its wall time in seconds and peak RSS in MiB.
+// Runs the binary; returns its wall time in seconds and peak RSS in MiB.
 std::pair<double, double> run_binary(const std::vector<std::string>& args) {
     std::vector<const char*> argv = {PINDEX_BINARY};
     for (const auto& arg : args) argv.push_back(arg.c_str());
     argv.push_back(nullptr);
-    auto start = Clock::now();
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::execv(argv[0], const_cast<char* const*>(argv.data()));
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    ::wait4(pid, &status, 0, &usage);
-    double elapsed = seconds_since(start);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-        std::fprintf(stderr, "pindex %s failed (status %d)\n", args.front().c_str(), status);
-        std::exit(2);
-    }
-    return {elapsed, static_cast<double>(usage.ru_maxrss) / 1024};
+    pindex::bench::ChildRun run = pindex::bench::run_child(argv, 0);
+    return {run.seconds, run.peak_rss_mib};
 }
 
 void row(const char* what, std::size_t files, double seconds, double floor) {

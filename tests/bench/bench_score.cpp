@@ -3,10 +3,6 @@
 // Measures (1) the wall time of the real binary, process start to exit, as a CI job sees it, and
 // (2) the in-process pipeline: read and load answers, score, write JSON (the built-in rubric is
 // compiled in, so there is nothing to parse for it).
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <fcntl.h>
 
 #include <algorithm>
 #include <chrono>
@@ -19,6 +15,7 @@
 #include "pindex/report.hpp"
 #include "pindex/report_json.hpp"
 #include "pindex/rubric.hpp"
+#include "run_child.hpp"
 
 namespace {
 
@@ -37,26 +34,11 @@ void print_summary(const char* what, std::vector<double> samples) {
 
 double peak_rss_mib = 0;  // of the largest child run so far
 
-// Runs argv to completion with stdout to /dev/null; returns the wall time in milliseconds.
+// Runs argv to completion (exit 0 or 1: a threshold may fail); returns the wall time in ms.
 double run_process_once(const std::vector<const char*>& argv) {
-    auto start = Clock::now();
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        int null = ::open("/dev/null", O_WRONLY);
-        ::dup2(null, 1);
-        ::execv(argv[0], const_cast<char* const*>(argv.data()));
-        ::_exit(127);
-    }
-    int status = 0;
-    rusage usage{};
-    ::wait4(pid, &status, 0, &usage);
-    double elapsed = milliseconds_since(start);
-    peak_rss_mib = std::max(peak_rss_mib, static_cast<double>(usage.ru_maxrss) / 1024);
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
-        std::fprintf(stderr, "%s failed (status %d)\n", argv[0], status);
-        std::exit(2);
-    }
-    return elapsed;
+    pindex::bench::ChildRun run = pindex::bench::run_child(argv, 1);
+    peak_rss_mib = std::max(peak_rss_mib, run.peak_rss_mib);
+    return run.seconds * 1e3;
 }
 
 double run_pipeline_once(const std::string& answers_path) {
