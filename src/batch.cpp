@@ -66,6 +66,9 @@ BatchItem score_one(const Rubric& rubric, const std::string& file, const BatchOp
         item.row = std::move(row);
     } catch (const InputError& error) {
         item.errors = error.diagnostics();
+    } catch (const std::exception& error) {
+        // Nothing may escape a worker thread (it would terminate pindex): the file is reported.
+        item.errors.push_back({Severity::error, {file, 0, 0}, error.what()});
     }
     return item;
 }
