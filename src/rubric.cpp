@@ -371,7 +371,8 @@ private:
             std::string band_what = fmt::format("a band of {}", what);
             if (const auto* min = yaml_.required(*band_map, "min", band_what))
                 band.min = yaml_.number(min->value, fmt::format("the min of {}", band_what)).value_or(0);
-            if (const auto* max = band_map->find("max"))
+            // An empty max (null, as the JSON export writes an open band) is no max.
+            if (const auto* max = band_map->find("max"); max && !max->value.IsNull())
                 band.max = yaml_.number(max->value, fmt::format("the max of {}", band_what));
             band.score = read_score(*band_map, band_what).value_or(0);
             read_text_field(*band_map, "advice", band_what, band.advice, false);

@@ -22,6 +22,8 @@ endfunction()
 set(installed
   bin/pindex
   share/pindex/rubrics/personalization-index.yaml
+  share/pindex/rubrics/personalization-index.answers.schema.json
+  share/pindex/rubrics/rubric.schema.json
   share/man/man1/pindex.1.gz
   share/bash-completion/completions/pindex
   share/zsh/site-functions/_pindex

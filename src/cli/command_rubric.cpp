@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "pindex/answers_schema.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/rubric_export.hpp"
 
@@ -29,13 +30,17 @@ CommandRunner add_rubric_command(CLI::App& app) {
     CLI::App* show = command->add_subcommand("show", "Print the rubric's parts, questions, options and benchmarks");
     add_rubric_option(*show, options->rubric);
     show->footer("Example: pindex rubric show | less");
-    CLI::App* exporter = command->add_subcommand("export", "Export the rubric as YAML or JSON (the public contract)");
+    CLI::App* exporter = command->add_subcommand(
+        "export", "Export the rubric as YAML or JSON (the public contract), or the JSON Schema of its answers files");
     add_rubric_option(*exporter, options->rubric);
-    exporter->add_option("--format", options->format, "Export format")
-        ->check(CLI::IsMember({"yaml", "json"}))
+    exporter->add_option("--format", options->format,
+                         "Export format: yaml, json, or answers-schema (a JSON Schema editors use for answers files)")
+        ->check(CLI::IsMember({"yaml", "json", "answers-schema"}))
         ->capture_default_str();
     exporter->add_option("-o,--output", options->output, "Write to OUT instead of standard output")->type_name("OUT");
-    exporter->footer("Example: pindex rubric export --format yaml -o my-rubric.yaml  (edit it, then --rubric my-rubric.yaml)");
+    exporter->footer("Examples:\n"
+                     "  pindex rubric export --format yaml -o my-rubric.yaml   # edit it, then --rubric my-rubric.yaml\n"
+                     "  pindex rubric export --format answers-schema -o answers.schema.json");
     return [options, show] {
         Rubric rubric = load_rubric_option(options->rubric);
         if (show->parsed()) {
@@ -44,7 +49,9 @@ CommandRunner add_rubric_command(CLI::App& app) {
         }
         if (!options->output.empty() && !options->rubric.empty() && same_file(options->output, options->rubric))
             throw UsageError(fmt::format("-o {} would overwrite the rubric being exported", options->output));
-        write_output(options->output, options->format == "json" ? write_rubric_json(rubric) : write_rubric_yaml(rubric));
+        write_output(options->output, options->format == "json"             ? write_rubric_json(rubric)
+                                      : options->format == "answers-schema" ? write_answers_schema(rubric)
+                                                                            : write_rubric_yaml(rubric));
         return kExitSuccess;
     };
 }

@@ -11,6 +11,13 @@ TEST_CASE("the YAML export loads back to the same rubric") {
     CHECK(rubric_to_json(reloaded) == rubric_to_json(rubric));
 }
 
+TEST_CASE("the JSON export loads back to the same rubric, open bands (max: null) included") {
+    const Rubric& rubric = default_rubric();
+    Rubric reloaded = load_rubric(write_rubric_json(rubric), "export.json");
+    CHECK(rubric_to_json(reloaded) == rubric_to_json(rubric));
+    CHECK_FALSE(reloaded.find_question("idea-to-launch")->bands.back().max);
+}
+
 TEST_CASE("the JSON export follows the public contract") {
     auto json = rubric_to_json(load_rubric(test::kSmallRubric, "small.yaml"));
     CHECK(json["id"] == "small");
