@@ -36,6 +36,15 @@ struct CommandDoc {
     std::vector<CommandDoc> subcommands;
 };
 
+// The ids inside "{...}" of a type name such as "FORMAT:{text,json}" (an IsMember check).
+std::vector<std::string> choices_in(const std::string& type) {
+    std::size_t open = type.find(":{");
+    if (open == std::string::npos) return {};
+    std::string list = type.substr(open + 2, type.find('}', open) - open - 2);
+    std::replace(list.begin(), list.end(), ',', ' ');
+    return pindex::split_words(list);
+}
+
 // "FORMAT:{text,json}" -> value FORMAT, choices text and json; "N:UINT in [1 - 256]" -> N.
 OptionDoc option_doc(const CLI::Option& option) {
     OptionDoc doc;
@@ -43,17 +52,10 @@ OptionDoc option_doc(const CLI::Option& option) {
     for (const auto& name : option.get_lnames()) doc.names.push_back("--" + name);
     doc.positional = option.get_positional() && !option.nonpositional();
     std::string type = option.get_type_name();
-    doc.value = doc.positional ? option.get_name(true) : type.substr(0, type.find(':'));
-    if (doc.positional && !type.empty()) doc.value = type.substr(0, type.find(':'));
+    // The type name without its checks; a positional without one is shown by its name.
+    doc.value = type.empty() && doc.positional ? option.get_name(true) : type.substr(0, type.find(':'));
     if (option.get_type_size() == 0) doc.value.clear();  // a flag
-    if (auto open = type.find(":{"); open != std::string::npos)
-        for (const auto& choice : pindex::split_words(
-                 [&] {
-                     std::string list = type.substr(open + 2, type.find('}', open) - open - 2);
-                     for (char& c : list) c = c == ',' ? ' ' : c;
-                     return list;
-                 }()))
-            doc.choices.push_back(choice);
+    doc.choices = choices_in(type);
     doc.description = option.get_description();
     doc.env = option.get_envname();
     doc.repeatable = option.get_items_expected_max() > 1;
