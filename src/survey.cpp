@@ -335,6 +335,8 @@ Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t inde
 
 std::string Survey::apply(const SurveyItem& item, const std::string& line) {
     using Kind = SurveyItem::Kind;
+    // The answers file must load again, and the loader refuses control characters in text.
+    if (first_control_character(line)) return "Type text without control characters (such as an escape sequence).";
     if (item.kind == Kind::organization) {
         answers_.organization = line;
         organization_asked_ = true;

@@ -86,6 +86,17 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<std::size_t> first_control_character(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto byte = static_cast<unsigned char>(text[i]);
+        bool c0 = byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+        bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                  static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c0 || byte == 0x7F || c1) return i;
+    }
+    return std::nullopt;
+}
+
 std::string escape_control_characters(std::string_view text) {
     static const char digits[] = "0123456789abcdef";
     std::string result;

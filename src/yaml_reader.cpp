@@ -108,6 +108,12 @@ YAML::Node parse_yaml_document(std::string_view text, const std::string& file) {
         throw InputError(location_of_offset(file, text, *offset),
                          fmt::format("invalid UTF-8 (byte 0x{:02x}): save the file as UTF-8",
                                      static_cast<unsigned char>(text[*offset])));
+    // YAML allows no raw control character, and yaml-cpp 0.7 misreads some: a NUL byte followed
+    // by a letter came back as the invalid byte 0x85 (found by fuzzing).
+    if (auto offset = first_control_character(text))
+        throw InputError(location_of_offset(file, text, *offset),
+                         fmt::format("a control character (byte 0x{:02x}) in the file; YAML allows none",
+                                     static_cast<unsigned char>(text[*offset])));
     YAML::Node root;
     try {
         // Load reads the first document only; the check below looks for more where there may be.
@@ -261,6 +267,11 @@ std::optional<std::string> YamlReader::text(const YAML::Node& node, std::string_
     if (node.Scalar().size() > limits::kMaxTextBytes) {
         error(node, fmt::format("the text of {} is {} bytes long; the limit is {} KiB", what, node.Scalar().size(),
                                 limits::kMaxTextBytes / 1024));
+        return std::nullopt;
+    }
+    if (auto at = first_control_character(node.Scalar())) {
+        error(node, fmt::format("the text of {} holds a control character (byte 0x{:02x} at character {}); remove it",
+                                what, static_cast<unsigned char>(node.Scalar()[*at]), *at + 1));
         return std::nullopt;
     }
     return node.Scalar();

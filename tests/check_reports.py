@@ -39,7 +39,7 @@ respondent: "=HYPERLINK(\\"http://x\\")"
 custom:
   journey:
     rows: [{id: renewal-call, label: "@Renewal <b>call</b>"}]
-    columns: [{id: kiosk, label: "Kiosk\\u0007 <img src=x onerror=alert(1)>"}]
+    columns: [{id: kiosk, label: "Kiosk <img src=x onerror=alert(1)>"}]
 answers:
   journey:
     renewal-call: {kiosk: one-to-one, web: n/a}

@@ -21,6 +21,12 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t i);
 // The offset of the first byte that is not valid UTF-8, or nothing when all of it is.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// The offset of the first control character other than tab, line feed and carriage return (C0,
+// DEL, or a C1 control U+0080..U+009F), or nothing. Such characters mean nothing in an
+// organization, a note or a label, and yaml-cpp 0.7 writes some of them back wrongly ("\x1"
+// followed by "b" reads back as ESC), so a file pindex saves could not be read again.
+std::optional<std::size_t> first_control_character(std::string_view text);
+
 // Text from an input file made safe to print on one terminal line: control characters
 // (newlines, escape sequences, DEL) become visible "\x1b"-style escapes.
 std::string escape_control_characters(std::string_view text);

@@ -141,6 +141,9 @@ std::vector<HostileCase> hostile_answers() {
         {"minus-infinity.yaml", with(typical(), number_answer, "digital-relationships: -.inf"), "expected a finite number", ":"},
         {"overflow.yaml", with(typical(), number_answer, "digital-relationships: 1e999"), "expected a finite number", ":"},
         {"interactions-nan.yaml", with(typical(), "date: 2026-10-12", "date: 2026-10-12\nyearly_interactions: .nan"), "expected a finite number", ":"},
+        // yaml-cpp 0.7 writes control characters back wrongly (found by CI's short fuzz pass)
+        {"control-character.yaml", with(typical(), "organization: Contoso", "organization: \"\\x01b\"  # Contoso"),
+         "holds a control character", ":"},
         {"invalid-utf8.yaml", with(typical(), "Product recommendations", "Product \xc3\x28 recommendations"), "invalid UTF-8 (byte 0xc3)", ":"},
         {"overlong-utf8.yaml", with(typical(), "Contoso", "Cont\xc0\xafso"), "invalid UTF-8 (byte 0xc0)", ":"},
         {"many-errors.yaml", [] { std::string t = "rubric: personalization-index\nanswers: {}\n"; for (int i = 0; i < 5000; ++i) t += "k" + std::to_string(i) + ": 1\n"; return t; }(),

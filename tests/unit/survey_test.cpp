@@ -257,3 +257,11 @@ TEST_CASE("with an advantage rule, the last prompt asks the yearly interactions:
         CHECK_FALSE(answers.yearly_interactions);
     }
 }
+
+TEST_CASE("typed control characters get a hint, so the saved file always loads again") {
+    ScriptedUi ui({"Acme\x1b[31m", "Acme", "Ann"});
+    Run run = run_survey(ui, {}, true);
+    REQUIRE_FALSE(ui.hints.empty());
+    CHECK(ui.hints.front() == "Type text without control characters (such as an escape sequence).");
+    CHECK(run.answers.organization == "Acme");
+}

@@ -36,3 +36,12 @@ TEST_CASE("the first invalid UTF-8 byte is found; valid multi-byte text passes")
     CHECK(first_invalid_utf8("a\xed\xa0\x80") == 1u);   // a surrogate
     CHECK(first_invalid_utf8("abc\xe2\x98") == 3u);     // truncated at the end
 }
+
+TEST_CASE("control characters are found, tab, newline and non-ASCII letters are not") {
+    CHECK_FALSE(first_control_character("tab\there\r\nSociété 中文"));
+    CHECK(first_control_character(std::string("a\0b", 3)) == 1u);
+    CHECK(first_control_character("ab\x1b[31m") == 2u);
+    CHECK(first_control_character("x\x7f") == 1u);
+    CHECK(first_control_character("next\xc2\x85line") == 4u);  // U+0085, a C1 control
+    CHECK_FALSE(first_control_character("\xc2\xa0"));            // U+00A0, a no-break space
+}
