@@ -1,5 +1,5 @@
 #pragma once
-// The report model: everything a writer (text, JSON, Markdown, HTML, SVG, CSV) shows about one
+// The report model: everything a writer (text, JSON, Markdown, HTML, SVG, CSV, JUnit) shows about one
 // scored answers file. Writers only format; every number is computed here or in scoring.
 #include <optional>
 #include <string>
@@ -102,7 +102,7 @@ std::string describe_answer(const Question& question, const AnswerValue& answer)
 
 // Words every writer uses the same way.
 std::string percent_words(double fraction);  // 0.3136 -> "31%"
-std::string delta_words(double delta);
+std::string delta_words(double delta);  // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
 // "Complete: all 22 applicable questions answered." or "Incomplete: 2 of 22 applicable questions
 // answered; missing answers score 0. Missing: a, b and 3 more."
 std::string completeness_words(const Completeness& completeness);
@@ -110,6 +110,6 @@ std::string completeness_words(const Completeness& completeness);
 // middle half 44.1 to 60.2."
 std::string peer_words(const PeerPosition& peers, double index);
 // What a move changes: "senior-leader" or "journey: Research and compare / Website".
-std::string move_target_words(const Move& move);       // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"
+std::string move_target_words(const Move& move);
 
 }  // namespace pindex

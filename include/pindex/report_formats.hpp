@@ -10,7 +10,7 @@ namespace pindex {
 
 using ReportFormat = OutputFormat<Report>;
 
-// text, json, markdown, html, svg, csv.
+// text, json, markdown, html, svg, csv, junit.
 const std::vector<ReportFormat>& report_formats();
 
 }  // namespace pindex

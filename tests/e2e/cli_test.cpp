@@ -2,8 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include "run_pindex.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex::e2e;
+using namespace pindex::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("pindex --version and --help exit 0") {
@@ -71,8 +73,8 @@ TEST_CASE("colour: --color always|never|auto, PINDEX_COLOR and NO_COLOR") {
     };
     RunResult always = with({"--color", "always"});
     CHECK(always.exit_code == 1);
-    CHECK_THAT(always.out, Catch::StartsWith("\x1b[1mPersonalization Index: 36.6 / 100\x1b[0m\n"));
-    CHECK_THAT(always.out, Catch::Contains("  \x1b[31mFAIL\x1b[0m   index >= 49: 36.6"));
+    CHECK_THAT(always.out, Catch::StartsWith("\x1b[1m" + index_line(kTypicalIndex) + "\x1b[0m\n"));
+    CHECK_THAT(always.out, Catch::Contains("  \x1b[31mFAIL\x1b[0m   index >= 49: " + index_text(kTypicalIndex)));
     CHECK_THAT(always.out, Catch::Contains("  \x1b[32mpass\x1b[0m   know-me >= 5: 6.0"));
     CHECK(with({"--color", "never"}).out.find('\x1b') == std::string::npos);
     CHECK(with({}).out.find('\x1b') == std::string::npos);  // auto, and stdout is a file here

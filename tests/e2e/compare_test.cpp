@@ -3,9 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "example_scores.hpp"
 #include "run_pindex.hpp"
 
 using namespace pindex::e2e;
+using namespace pindex::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,9 +29,18 @@ TEST_CASE("compare prints the change of the index, of each part and of the answe
     fs::path later = dir.file("later.yaml", typical_a_year_later());
     RunResult result = run_pindex({"compare", example("typical.yaml"), later.string()});
     CHECK(result.exit_code == 0);
-    CHECK_THAT(result.out, Catch::StartsWith("Personalization Index: 36.6 -> 37.5 (+0.9)"));
-    CHECK_THAT(result.out, Catch::Contains("  Accountability       2.5     0.0    -2.5"));
-    CHECK_THAT(result.out, Catch::Contains("+3.33  cross-channel:"));
+    nlohmann::json typical = score_json(example("typical.yaml")), later_report = score_json(later);
+    double before = typical["index"], after = later_report["index"];
+    REQUIRE(after > before);
+    CHECK_THAT(result.out, Catch::StartsWith("Personalization Index: " + index_text(before) + " -> " + index_text(after) +
+                                             " (+" + index_text(after - before) + ")"));
+    // No leader named any more: Accountability falls to 0; cross-channel gains what its points say.
+    double accountability = typical["parts"][5]["points"];
+    double cross_channel_gain = double(later_report["parts"][0]["questions"][1]["points"]) -
+                                double(typical["parts"][0]["questions"][1]["points"]);
+    CHECK_THAT(result.out, Catch::Matches("[\\s\\S]*\n  Accountability +" + index_text(accountability) +
+                                          " +0\\.0 +-" + index_text(accountability) + "\n[\\s\\S]*"));
+    CHECK_THAT(result.out, Catch::Contains("+" + fixed(cross_channel_gain, 2) + "  cross-channel:"));
     CHECK_THAT(result.out, Catch::Contains("not a forecast"));
 }
 
@@ -51,12 +62,16 @@ TEST_CASE("a JSON report from last year compares like its answers file") {
 TEST_CASE("compare with --fail-if-drop fails the build when the index fell by more than N") {
     TempDir dir;
     fs::path later = dir.file("later.yaml", typical_a_year_later());
-    // typical -> later rises by 0.9; the other way it drops by 0.9.
+    // typical -> later rises; the other way it drops by as much.
+    double before = score_json(example("typical.yaml"))["index"], after = score_json(later)["index"];
+    std::string rise = index_text(after - before), under_rise = index_text(after - before - 0.1);
+    REQUIRE(after - before > 0.1);
     CHECK(run_pindex({"compare", example("typical.yaml"), later.string(), "--fail-if-drop", "0"}).exit_code == 0);
-    RunResult drop = run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "0.5"});
+    RunResult drop = run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", under_rise});
     CHECK(drop.exit_code == 1);
-    CHECK_THAT(drop.err, Catch::Contains("the index dropped by 0.9 points (37.5 -> 36.6), more than the allowed 0.5"));
-    CHECK(run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "1"}).exit_code == 0);
+    CHECK_THAT(drop.err, Catch::Contains("the index dropped by " + rise + " points (" + index_text(after) + " -> " +
+                                         index_text(before) + "), more than the allowed " + under_rise));
+    CHECK(run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", rise}).exit_code == 0);
     CHECK(run_pindex({"compare", later.string(), example("typical.yaml"), "--fail-if-drop", "-1"}).exit_code == 2);
 }
 
@@ -68,8 +83,11 @@ TEST_CASE("compare writes Markdown or JSON by the extension of -o") {
     REQUIRE(run_pindex({"compare", example("typical.yaml"), later.string(), "-o", (dir.path / "c.json").string()})
                 .exit_code == 0);
     CHECK_THAT(read_text(dir.path / "c.md"), Catch::StartsWith("---\nmarp: true"));
-    CHECK_THAT(read_text(dir.path / "c.md"), Catch::Contains("| Accountability | 2.5 | 0.0 | -2.5 |"));
-    CHECK(nlohmann::json::parse(read_text(dir.path / "c.json"))["delta"]["index"] == 0.9);
+    double accountability = score_json(example("typical.yaml"))["parts"][5]["points"];
+    CHECK_THAT(read_text(dir.path / "c.md"), Catch::Contains("| Accountability | " + index_text(accountability) +
+                                                             " | 0.0 | -" + index_text(accountability) + " |"));
+    double before = score_json(example("typical.yaml"))["index"], after = score_json(later)["index"];
+    CHECK(nlohmann::json::parse(read_text(dir.path / "c.json"))["delta"]["index"] == Approx(after - before));
 }
 
 TEST_CASE("compare refuses bad inputs with exit 2 and writes nothing") {

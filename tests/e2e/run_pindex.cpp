@@ -105,4 +105,12 @@ nlohmann::json parts_without_notes(const nlohmann::json& report) {
     return parts;
 }
 
+nlohmann::json score_json(const std::filesystem::path& answers) {
+    RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
+    if (result.exit_code != 0)
+        throw std::runtime_error("pindex score " + answers.string() + " exited " + std::to_string(result.exit_code) +
+                                 ": " + result.err);
+    return nlohmann::json::parse(result.out);
+}
+
 }  // namespace pindex::e2e

@@ -43,4 +43,7 @@ std::string example(const std::string& name);  // path of examples/<name>
 // answers must agree on, whatever they noted beside them.
 nlohmann::json parts_without_notes(const nlohmann::json& report);
 
+// The JSON report of `pindex score FILE` (complete, every threshold met); throws otherwise.
+nlohmann::json score_json(const std::filesystem::path& answers);
+
 }  // namespace pindex::e2e

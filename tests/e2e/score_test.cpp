@@ -4,14 +4,16 @@
 #include <nlohmann/json.hpp>
 
 #include "run_pindex.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex::e2e;
+using namespace pindex::test;
 namespace fs = std::filesystem;
 
 TEST_CASE("score prints the text report and exits 0") {
     RunResult result = run_pindex({"score", example("typical.yaml")});
     CHECK(result.exit_code == 0);
-    CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(result.out, Catch::Contains(index_line(kTypicalIndex)));
     CHECK_THAT(result.out, Catch::Contains("Average company"));
     CHECK(result.err.empty());
 }
@@ -24,7 +26,7 @@ TEST_CASE("score --format json writes the report's fields") {
     CHECK(json["tool"]["version"].is_string());
     CHECK(json["rubric"]["id"] == "personalization-index");
     CHECK(json["organization"] == "Fabrikam Fitness (example leader)");
-    CHECK(json["index"] == 89.8);
+    CHECK(json["index"] == kLeaderIndex);
     CHECK(json["parts"].size() == 6);
     CHECK(json["parts"][0]["weight"] == 50);
     CHECK(json["benchmarks"][1]["id"] == "top-decile-average");
@@ -39,7 +41,7 @@ TEST_CASE("a threshold not met exits 1 and still writes the full report") {
     RunResult result = run_pindex({"score", example("typical.yaml"), "--format", "json", "-o", report.string(),
                                    "--fail-under", "49", "--fail-under-part", "know-me=5"});
     CHECK(result.exit_code == 1);
-    CHECK_THAT(result.err, Catch::Contains("threshold not met: the index is 36.6, below the required 49"));
+    CHECK_THAT(result.err, Catch::Contains("threshold not met: the index is " + index_text(kTypicalIndex) + ", below the required 49"));
     auto json = nlohmann::json::parse(read_text(report));
     CHECK(json["thresholds"]["passed"] == false);
     CHECK(json["thresholds"]["results"][0]["passed"] == false);
@@ -155,16 +157,16 @@ TEST_CASE("the extension of -o picks the report format unless --format says othe
         INFO(name);
         REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / name).string()}).exit_code == 0);
     }
-    CHECK(nlohmann::json::parse(read_text(dir.path / "r.json"))["index"] == 36.6);
+    CHECK(nlohmann::json::parse(read_text(dir.path / "r.json"))["index"] == kTypicalIndex);
     CHECK_THAT(read_text(dir.path / "r.md"), Catch::StartsWith("---\nmarp: true"));
     CHECK_THAT(read_text(dir.path / "r.html"), Catch::StartsWith("<!DOCTYPE html>"));
     CHECK_THAT(read_text(dir.path / "r.svg"), Catch::StartsWith("<svg "));
     CHECK_THAT(read_text(dir.path / "r.csv"), Catch::StartsWith("organization,date,"));
-    CHECK_THAT(read_text(dir.path / "r.txt"), Catch::StartsWith("Personalization Index: 36.6"));
+    CHECK_THAT(read_text(dir.path / "r.txt"), Catch::StartsWith(index_line(kTypicalIndex)));
 
     REQUIRE(run_pindex({"score", example("typical.yaml"), "--format", "json", "-o", (dir.path / "x.html").string()})
                 .exit_code == 0);
-    CHECK(nlohmann::json::parse(read_text(dir.path / "x.html"))["index"] == 36.6);
+    CHECK(nlohmann::json::parse(read_text(dir.path / "x.html"))["index"] == kTypicalIndex);
     REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / "report.out").string()}).exit_code == 0);
     CHECK_THAT(read_text(dir.path / "report.out"), Catch::StartsWith("Personalization Index"));
 }
@@ -194,10 +196,10 @@ TEST_CASE("benchmark build makes a peer set that score --benchmarks places the c
     RunResult built = run_pindex({"benchmark", "build", example("laggard.yaml"), example("typical.yaml"),
                                   example("leader.yaml"), "-o", set.string()});
     REQUIRE(built.exit_code == 0);
-    CHECK_THAT(built.err, Catch::Contains("3 assessments, index median 36.6"));
+    CHECK_THAT(built.err, Catch::Contains("3 assessments, index median " + index_text(kTypicalIndex)));
     auto json = nlohmann::json::parse(read_text(set));
     CHECK(json["count"] == 3);
-    CHECK(json["index"]["scores"] == nlohmann::json::array({6.3, 36.6, 89.8}));
+    CHECK(json["index"]["scores"] == nlohmann::json::array({kLaggardIndex, kTypicalIndex, kLeaderIndex}));
 
     RunResult scored = run_pindex({"score", example("leader.yaml"), "--benchmarks", set.string()});
     CHECK(scored.exit_code == 0);

@@ -4,8 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "run_pindex.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex::e2e;
+using namespace pindex::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -17,12 +19,6 @@ std::string join_lines(const std::vector<std::string>& lines, std::size_t from, 
 }
 
 std::string typical_stream() { return typical_survey_text(); }
-
-nlohmann::json score_json(const fs::path& answers) {
-    RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
-    REQUIRE(result.exit_code == 0);
-    return nlohmann::json::parse(result.out);
-}
 
 std::vector<std::string> survey_args(const fs::path& file) {
     std::vector<std::string> args = typical_survey_args(file);
@@ -37,7 +33,7 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     fs::path file = dir.path / "answers.yaml";
     RunResult result = run_pindex(survey_args(file), typical_stream());
     CHECK(result.exit_code == 0);
-    CHECK_THAT(result.out, Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(result.out, Catch::Contains(index_line(kTypicalIndex)));
     CHECK_THAT(result.out, Catch::Contains("What would raise the index most"));  // the top three moves
     CHECK_THAT(result.out, Catch::Contains("+3.33  cross-channel:"));
     CHECK_THAT(result.out, Catch::Contains("For a report to share: pindex score " + file.string() + " -o report.html"));
@@ -87,7 +83,7 @@ TEST_CASE("stopping early saves a valid file that resumes where it stopped") {
     RunResult second = run_pindex(survey_args(file), join_lines(lines, 20, lines.size()));
     CHECK(second.exit_code == 0);
     CHECK_THAT(second.out, Catch::Contains("Empower me · 21/58"));
-    CHECK(score_json(file)["index"] == 36.6);
+    CHECK(score_json(file)["index"] == kTypicalIndex);
 }
 
 TEST_CASE("a finished survey file is never overwritten") {

@@ -10,8 +10,10 @@
 
 #include "pty_session.hpp"
 #include "run_pindex.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex::e2e;
+using namespace pindex::test;
 namespace fs = std::filesystem;
 
 namespace {
@@ -51,19 +53,29 @@ TEST_CASE("terminal: a full run with review scores like the hand-written file an
     session.send("\r");  // finish the review
     CHECK(session.wait_exit() == 0);
     CHECK(session.terminal_in_cooked_mode());
-    CHECK_THAT(session.output(), Catch::Contains("Personalization Index: 36.6 / 100"));
-    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
-    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+    CHECK_THAT(session.output(), Catch::Contains(index_line(kTypicalIndex)));
+    CHECK(score_json(file)["index"] == kTypicalIndex);
 }
 
-TEST_CASE("terminal: arrow keys move the highlight and Enter picks it; Space toggles in multi-select") {
+TEST_CASE("terminal: arrow keys move the highlight and Enter picks it, and Space toggles in multi-select") {
     TempDir dir;
     fs::path file = dir.path / "a.yaml";
     PtySession session(typical_survey_args(file), dir.path);
     REQUIRE(session.wait_for("Empower me " + at(1)));
-    session.send("\x1b[B\x1b[B\r");  // down, down, Enter: the third level
+    session.send("\r");  // no steps or channels of our own
     REQUIRE(session.wait_for(at(2)));
+    session.send("\x1b[B\x1b[B\r");  // down, down, Enter: the third level
+    REQUIRE(session.wait_for(at(3)));
     CHECK(wait_until_file_contains(file, "discover: {web: extensive}"));
+    // On to data-governance, the first multi-select: tick the first and third options with
+    // Space, tick the fourth and untick it again, then Enter confirms the ticks.
+    auto lines = typical_survey_lines();
+    REQUIRE(lines[43] == "1 3");
+    type_answers(session, lines, 2, 43);
+    session.mark();
+    session.send(" \x1b[B\x1b[B \x1b[B  \r");  // Space on 1; down, down, Space on 3; down, Space twice on 4
+    REQUIRE(session.wait_for(at(45)));
+    CHECK(wait_until_file_contains(file, "data-governance: [owners, consent]"));
     session.send("q\r");
     CHECK(session.wait_exit() == 3);
     CHECK(session.terminal_in_cooked_mode());
@@ -99,8 +111,7 @@ TEST_CASE("terminal: ? shows help, b goes back, s skips, and the review offers t
     REQUIRE(session.wait_for("All answered."));
     session.send("\r");
     CHECK(session.wait_exit() == 0);
-    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
-    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+    CHECK(score_json(file)["index"] == kTypicalIndex);
 }
 
 TEST_CASE("terminal: Ctrl-C saves, exits 130 and restores the terminal") {
@@ -134,8 +145,7 @@ TEST_CASE("terminal: a killed survey resumes at the first unanswered question") 
     type_answers(resumed, lines, 6, lines.size());
     resumed.send("\r");
     CHECK(resumed.wait_exit() == 0);
-    RunResult scored = run_pindex({"score", file.string(), "--format", "json"});
-    CHECK(nlohmann::json::parse(scored.out)["index"] == 36.6);
+    CHECK(score_json(file)["index"] == kTypicalIndex);
 }
 
 TEST_CASE("terminal: SIGTERM and SIGHUP restore the terminal") {
@@ -171,13 +181,15 @@ TEST_CASE("terminal: Ctrl-Z restores the terminal while stopped and the survey g
     CHECK(wait_until_file_contains(file, "discover: {web: moderate}"));
 }
 
-TEST_CASE("terminal: colour respects NO_COLOR and --no-color; the reverse-video highlight keeps a marker") {
+TEST_CASE("terminal: colour respects NO_COLOR and --no-color, and the reverse-video highlight keeps a marker") {
     TempDir dir;
     {
         PtySession colored(typical_survey_args(dir.path / "a.yaml"), dir.path);
         REQUIRE(colored.wait_for(at(1)));
+        colored.send("\r");  // past the own-steps prompt, to the first cell's levels
+        REQUIRE(colored.wait_for(at(2)));
+        REQUIRE(colored.wait_for("› 1) Not at all"));  // the whole prompt drawn, not just its header
         CHECK_THAT(colored.output(), Catch::Contains("\x1b[7m"));
-        CHECK_THAT(colored.output(), Catch::Contains("› 1) Not at all"));
     }
     for (auto environment : {std::vector<std::string>{"TERM=xterm-256color", "NO_COLOR=1"},
                              std::vector<std::string>{"TERM=xterm-256color"}}) {
@@ -185,9 +197,11 @@ TEST_CASE("terminal: colour respects NO_COLOR and --no-color; the reverse-video 
         if (environment.size() == 1) args.push_back("--no-color");
         PtySession plain(args, dir.path, environment);
         REQUIRE(plain.wait_for(at(1)));
+        plain.send("\r");
+        REQUIRE(plain.wait_for(at(2)));
+        REQUIRE(plain.wait_for("› 1) Not at all"));
         CHECK(plain.output().find("\x1b[7m") == std::string::npos);
         CHECK(plain.output().find("\x1b[1m") == std::string::npos);
-        CHECK_THAT(plain.output(), Catch::Contains("› 1) Not at all"));
     }
 }
 
@@ -204,11 +218,11 @@ TEST_CASE("terminal: score colours its report on a terminal, unless NO_COLOR is 
     TempDir dir;
     PtySession coloured({"score", example("typical.yaml"), "--fail-under", "49"}, dir.path);
     CHECK(coloured.wait_exit() == 1);
-    CHECK_THAT(coloured.output(), Catch::Contains("\x1b[1mPersonalization Index: 36.6 / 100\x1b[0m"));
+    CHECK_THAT(coloured.output(), Catch::Contains("\x1b[1m" + index_line(kTypicalIndex) + "\x1b[0m"));
     CHECK_THAT(coloured.output(), Catch::Contains("\x1b[31mFAIL\x1b[0m"));
     PtySession plain({"score", example("typical.yaml"), "--fail-under", "49"}, dir.path,
                      {"TERM=xterm-256color", "NO_COLOR=1"});
     CHECK(plain.wait_exit() == 1);
-    CHECK_THAT(plain.output(), Catch::Contains("Personalization Index: 36.6 / 100"));
+    CHECK_THAT(plain.output(), Catch::Contains(index_line(kTypicalIndex)));
     CHECK(plain.output().find("\x1b[") == std::string::npos);
 }

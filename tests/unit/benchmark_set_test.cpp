@@ -2,8 +2,10 @@
 
 #include "pindex/benchmark_set.hpp"
 #include "test_support.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex;
+using namespace pindex::test;
 
 namespace {
 
@@ -37,7 +39,7 @@ TEST_CASE("a set built from the examples, written and read back, places a compan
     BenchmarkSet built = build_benchmark_set(reports);
     BenchmarkSet set = read_benchmark_set(write_benchmark_set_json(built), "peers.json");
     CHECK(set.count() == 3);
-    CHECK(set.index.sorted == std::vector<double>{6.3, 36.6, 89.8});
+    CHECK(set.index.sorted == std::vector<double>{kLaggardIndex, kTypicalIndex, kLeaderIndex});
     REQUIRE(set.parts.size() == 6);
     CHECK(set.parts[0].first == "empower-me");
     CHECK(set.parts[0].second.sorted == built.parts[0].second.sorted);
@@ -45,8 +47,8 @@ TEST_CASE("a set built from the examples, written and read back, places a compan
     PeerPosition position = peer_position(set, "peers.json", reports[2]);
     CHECK(position.count == 3);
     CHECK(position.percentile == Approx(100 * 2.5 / 3));  // two below, itself equal
-    CHECK(position.median == Approx(36.6));
-    CHECK(position.q1 == Approx((6.3 + 36.6) / 2));
+    CHECK(position.median == Approx(kTypicalIndex));
+    CHECK(position.q1 == Approx((kLaggardIndex + kTypicalIndex) / 2));
     CHECK(position.parts.size() == 6);
     CHECK_THAT(peer_words(position, reports[2].index), Catch::Contains("above 83% of them"));
 }
@@ -69,7 +71,7 @@ TEST_CASE("benchmark sets refuse mixed rubrics and bad files") {
         }
         return std::string("no error");
     };
-    std::string bad_score = test::replaced(good, "\"scores\": [\n      36.6", "\"scores\": [\n      136.6");
+    std::string bad_score = test::replaced(good, "\"scores\": [\n      " + index_text(kTypicalIndex), "\"scores\": [\n      136.6");
     CHECK_THAT(error_of(bad_score), Catch::Matches("p\\.json:\\d+:\\d+: error: a score of the index must lie in \\[0, 100\\]"));
     CHECK_THAT(error_of(test::replaced(good, "\"schema_version\": 1", "\"schema_version\": 9")),
                Catch::StartsWith("p.json:2:21: error: schema_version 9 is not one this pindex reads (1)"));

@@ -4,8 +4,10 @@
 #include "pindex/comparison_report.hpp"
 #include "pindex/report_json.hpp"
 #include "test_support.hpp"
+#include "example_scores.hpp"
 
 using namespace pindex;
+using namespace pindex::test;
 
 namespace {
 
@@ -106,9 +108,9 @@ TEST_CASE("a bad JSON report is an error with its position") {
     };
     CHECK_THAT(error_of(test::replaced(good, "\"schema_version\": 1", "\"schema_version\": 2")),
                Catch::StartsWith("r.json:2:21: error: schema_version 2 is not one this pindex reads (1)"));
-    CHECK_THAT(error_of(test::replaced(good, "\"index\": 36.6", "\"index\": \"high\"")),
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": " + index_text(kTypicalIndex), "\"index\": \"high\"")),
                Catch::Matches("r\\.json:\\d+:\\d+: error: .*'index' of the report.*"));
-    CHECK_THAT(error_of(test::replaced(good, "\"index\": 36.6,", "")),
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": " + index_text(kTypicalIndex) + ",", "")),
                Catch::Contains("missing key 'index'"));
     CHECK_THAT(error_of(good.substr(0, good.size() / 2)), Catch::StartsWith("r.json:"));
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 
@@ -42,7 +45,32 @@ TEST_CASE("write_file_atomically replaces the file and leaves no temporary behin
     CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("a failed atomic write leaves the old file untouched") {
+TEST_CASE("a write that fails half-way leaves the old file untouched and no temporary behind") {
+    TempDir dir;
+    fs::path target = dir.path / "report.json";
+    write_file_atomically(target.string(), "the old report");
+    // A file-size limit makes the write fail after its first kilobyte, as a full disk would
+    // (and, unlike a read-only directory, it holds for root too).
+    rlimit old_limit{};
+    REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
+    rlimit small = old_limit;
+    small.rlim_cur = 1024;
+    auto old_handler = std::signal(SIGXFSZ, SIG_IGN);  // EFBIG instead of the signal's exit
+    REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+    std::string failure;
+    try {
+        write_file_atomically(target.string(), std::string(64 * 1024, 'x'));
+    } catch (const std::exception& error) {
+        failure = error.what();
+    }
+    ::setrlimit(RLIMIT_FSIZE, &old_limit);
+    std::signal(SIGXFSZ, old_handler);
+    CHECK_THAT(failure, Catch::Contains("report.json: cannot write (write): File too large"));
+    CHECK(slurp(target) == "the old report");
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("an atomic write into a missing directory fails and creates nothing") {
     TempDir dir;
     fs::path target = dir.path / "missing-dir" / "report.json";
     CHECK_THROWS_WITH(write_file_atomically(target.string(), "x"), Catch::Contains("cannot write"));

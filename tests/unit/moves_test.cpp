@@ -111,7 +111,7 @@ TEST_CASE("the top move is the best single step among every one-step change") {
     CHECK(moves.front().gain == Approx(10.0 / 3));  // one step of 1/3 on Empower me's 10-point question
 }
 
-TEST_CASE("best answers leave no move; unanswered questions have none") {
+TEST_CASE("best answers leave no move, and unanswered questions have none") {
     const Rubric& rubric = default_rubric();
     CHECK(find_moves(rubric, test::best_answers(rubric)).empty());
     CHECK(find_moves(rubric, Answers{}).empty());

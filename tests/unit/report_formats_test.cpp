@@ -4,9 +4,12 @@
 
 #include <numeric>
 
+#include <fmt/format.h>
+
 #include "pindex/report.hpp"
 #include "pindex/report_charts.hpp"
 #include "pindex/report_formats.hpp"
+#include "example_scores.hpp"
 #include "test_support.hpp"
 
 using namespace pindex;
@@ -38,9 +41,10 @@ Report hostile_report() {
 
 }  // namespace
 
-TEST_CASE("the formats are text, json, markdown, html, svg and csv; -o extensions pick them") {
-    CHECK(format_names(report_formats()) == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv"});
+TEST_CASE("the formats are text, json, markdown, html, svg, csv and junit, and -o extensions pick them") {
+    CHECK(format_names(report_formats()) == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv", "junit"});
     CHECK(format_for_path(report_formats(), "out/report.html")->name == "html");
+    CHECK(format_for_path(report_formats(), "results.xml")->name == "junit");
     CHECK(format_for_path(report_formats(), "deck.md")->name == "markdown");
     CHECK(format_for_path(report_formats(), "data.csv")->name == "csv");
     CHECK(format_for_path(report_formats(), "report.json")->name == "json");
@@ -78,7 +82,7 @@ TEST_CASE("answers are described in words") {
 
 TEST_CASE("the index band is named from the rubric's benchmarks only") {
     Report report = example_report("typical.yaml");
-    report.index = 36.6;
+    report.index = 48.9;
     CHECK(report.index_band().words == "below the Average company (49)");
     report.index = 49;
     CHECK(report.index_band().words == "between the Average company (49) and the Top-decile average (72)");
@@ -89,13 +93,18 @@ TEST_CASE("the index band is named from the rubric's benchmarks only") {
 }
 
 TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and every part") {
-    std::string deck = write(example_report("typical.yaml", {Threshold{"", 49}}), "markdown");
+    Report report = example_report("typical.yaml", {Threshold{"", 100}});
+    const PartReport& empower = report.parts.front();
+    const PartReport& accountability = report.parts.back();
+    std::string deck = write(report, "markdown");
     CHECK_THAT(deck, Catch::StartsWith("---\nmarp: true\n"));
-    CHECK_THAT(deck, Catch::Contains("# Index: **36.6** / 100"));
-    CHECK_THAT(deck, Catch::Contains("| Average company | 49 | 12.4 below |"));
-    CHECK_THAT(deck, Catch::Contains("| Empower me | 15.7 | 50 | 31% |"));
-    CHECK_THAT(deck, Catch::Contains("## Accountability: 2.5 / 10 (25%)"));
-    CHECK_THAT(deck, Catch::Contains("- Threshold index ≥ 49: 36.6, **FAILED**"));
+    CHECK_THAT(deck, Catch::Contains(fmt::format("# Index: **{:.1f}** / 100", report.index)));
+    CHECK_THAT(deck, Catch::Contains(fmt::format("| Average company | 49 | {} |", delta_words(report.index - 49))));
+    CHECK_THAT(deck, Catch::Contains(fmt::format("| Empower me | {:.1f} | 50 | {} |", empower.points,
+                                                 percent_words(empower.fraction))));
+    CHECK_THAT(deck, Catch::Contains(fmt::format("## Accountability: {:.1f} / 10 ({})", accountability.points,
+                                                 percent_words(accountability.fraction))));
+    CHECK_THAT(deck, Catch::Contains(fmt::format("- Threshold index ≥ 100: {:.1f}, **FAILED**", report.index)));
     std::size_t slides = 0;
     for (std::size_t at = deck.find("\n---\n\n"); at != std::string::npos; at = deck.find("\n---\n\n", at + 1)) ++slides;
     // title|index|breakdown|chart|moves|advantage, a part each, the matrix, the end
@@ -116,18 +125,22 @@ TEST_CASE("the HTML report is self-contained: inline style and charts, no script
 
 TEST_CASE("charts state their numbers in text, not by colour alone") {
     Report report = example_report("typical.yaml");
+    const PartReport& empower = report.parts.front();
+    const PartReport& know_me = report.parts[1];
     std::string gauge = gauge_chart(report);
-    CHECK_THAT(gauge, Catch::Contains("<desc>Index 36.6 out of 100. Average company: 49. Top-decile average: 72."));
-    CHECK_THAT(gauge, Catch::Contains(">36.6</text>"));
-    CHECK_THAT(gauge, Catch::Contains("below the Average company"));
-    CHECK_THAT(parts_bar_chart(report), Catch::Contains(">15.7 / 50 (31%)</text>"));
-    CHECK_THAT(radar_chart(report), Catch::Contains(">60%</text>"));
+    CHECK_THAT(gauge, Catch::Contains(fmt::format("<desc>Index {:.1f} out of 100. Average company: 49. Top-decile "
+                                                  "average: 72.", report.index)));
+    CHECK_THAT(gauge, Catch::Contains(fmt::format(">{:.1f}</text>", report.index)));
+    CHECK_THAT(gauge, Catch::Contains(report.index_band().words));
+    CHECK_THAT(parts_bar_chart(report), Catch::Contains(fmt::format(">{:.1f} / 50 ({})</text>", empower.points,
+                                                                    percent_words(empower.fraction))));
+    CHECK_THAT(radar_chart(report), Catch::Contains(fmt::format(">{}</text>", percent_words(know_me.fraction))));
 }
 
 TEST_CASE("the SVG export is a 16:9 canvas with the three charts") {
     std::string svg = write(example_report("leader.yaml"), "svg");
     CHECK_THAT(svg, Catch::StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1600 900\""));
-    CHECK_THAT(svg, Catch::Contains("Personalization Index: 89.8 / 100"));
+    CHECK_THAT(svg, Catch::Contains(test::index_line(test::kLeaderIndex)));
     std::size_t charts = 0;
     for (std::size_t at = svg.find("<title>"); at != std::string::npos; at = svg.find("<title>", at + 1)) ++charts;
     CHECK(charts == 3);
@@ -142,8 +155,11 @@ TEST_CASE("the CSV report has a header, the index, each part and each question")
     CHECK(lines == 1 + 1 + report.parts.size() + questions);
     CHECK(std::count(csv.begin(), csv.end(), '\r') == static_cast<long>(lines));
     CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points\r\n"));
-    CHECK_THAT(csv, Catch::Contains(",index,,,Personalization Index,,0.3660,36.6,100\r\n"));
-    CHECK_THAT(csv, Catch::Contains(",part,know-me,,Know me,,0.5972,5.9722,10\r\n"));
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",index,,,Personalization Index,,{:.4f},{:.1f},100\r\n",
+                                                report.index / 100, report.index)));
+    const PartReport& know_me = report.parts[1];
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",part,know-me,,Know me,,{:.4f},{:.4f},10\r\n", know_me.fraction,
+                                                know_me.points)));
 }
 
 TEST_CASE("hostile text from the answers file is escaped in every format") {

@@ -165,7 +165,7 @@ TEST_CASE("the built-in rubric is exactly rubrics/personalization-index.yaml") {
     CHECK(rubric_to_json(from_file) == rubric_to_json(default_rubric()));
 }
 
-TEST_CASE("options, levels and bands may carry advice; an empty one is an error") {
+TEST_CASE("options, levels and bands may carry advice, and an empty one is an error") {
     Rubric rubric = load_rubric(test::replaced(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
                                                               "{id: hi, label: High, score: 1, advice: Go high.}"),
                                                "{min: 20, score: 1}", "{min: 20, score: 1, advice: Reach 20.}"),

@@ -29,7 +29,7 @@ TEST_CASE("split_lines and split_words") {
     CHECK(split_words(" 1  3\t4 ") == std::vector<std::string>{"1", "3", "4"});
 }
 
-TEST_CASE("the first invalid UTF-8 byte is found; valid multi-byte text passes") {
+TEST_CASE("the first invalid UTF-8 byte is found, and valid multi-byte text passes") {
     CHECK_FALSE(first_invalid_utf8("plain ASCII, é, 中文, ☃, 😀"));
     CHECK(first_invalid_utf8("ab\xff") == 2u);
     CHECK(first_invalid_utf8("a\xc0\xaf") == 1u);       // overlong "/"
