@@ -88,10 +88,11 @@ public:
     Answers read(const YAML::Node& root) {
         Answers answers;
         auto top = yaml_.map(root, "the answers file",
-                             {"rubric", "organization", "respondent", "date", "yearly_interactions", "survey", "custom",
-                              "answers", "notes"});
+                             {"rubric", "rubric_version", "organization", "respondent", "date", "yearly_interactions",
+                              "survey", "custom", "answers", "notes"});
         if (!top) return answers;
         read_rubric_id(*top, answers);
+        read_rubric_version(*top, answers);
         read_optional_text(*top, "organization", answers.organization);
         read_optional_text(*top, "respondent", answers.respondent);
         read_optional_text(*top, "date", answers.date);
@@ -105,6 +106,7 @@ public:
             read_answers(entry->value, answers);
         if (const auto* entry = top->find("notes")) read_notes(entry->value, answers);
         check_conditions(answers);
+        warn_if_carried_over(*top, answers);
         return answers;
     }
 
@@ -112,6 +114,7 @@ private:
     YamlReader yaml_;
     const Rubric& rubric_;
     const Answers* current_ = nullptr;  // the answers being read, for their custom rows and columns
+    const EarlierVersion* answered_for_ = nullptr;  // the earlier rubric version the file answers, if any
     std::map<std::string, SourceLocation> answer_locations_;
 
     // custom: {question: {rows: [{id, label}], columns: [...]}} for matrices that allow them.
@@ -179,6 +182,62 @@ private:
                                             *id, rubric_.id));
     }
 
+    // The version the file was answered for: as it says, or, when it does not say, the earlier
+    // version whose questions it answers (a question only that version has, such as 1.0's
+    // senior-leader), else this one. Answers to questions changed since are refused in
+    // read_answers, each with how to update it.
+    void read_rubric_version(const YamlMap& top, Answers& answers) {
+        if (const auto* entry = top.find("rubric_version")) {
+            auto version = yaml_.text(entry->value, "'rubric_version'");
+            if (!version) return;
+            answers.rubric_version = *version;
+            if (*version == rubric_.version) return;
+            answered_for_ = rubric_.find_earlier_version(*version);
+            if (!answered_for_)
+                yaml_.error(*entry, fmt::format("rubric_version '{}' is not a version of rubric '{}' (it is {}{})",
+                                                *version, rubric_.id, rubric_.version, earlier_versions_words()));
+            return;
+        }
+        const YamlEntry* section = top.find("answers");
+        if (!section || !section->value.IsMap()) return;
+        for (auto earlier = rubric_.earlier_versions.rbegin(); earlier != rubric_.earlier_versions.rend(); ++earlier)
+            for (const auto& item : section->value)
+                if (item.first.IsScalar() && !rubric_.find_question(item.first.Scalar()) &&
+                    earlier->change_of(item.first.Scalar())) {
+                    answered_for_ = &*earlier;
+                    return;
+                }
+    }
+
+    std::string earlier_versions_words() const {
+        std::vector<std::string> versions;
+        for (const auto& earlier : rubric_.earlier_versions) versions.push_back(earlier.version);
+        return versions.empty() ? "" : "; earlier: " + join(versions);
+    }
+
+    // An answer given for an earlier version to a question whose meaning changed since.
+    bool refuse_changed_answer(const YamlEntry& entry) {
+        if (!answered_for_) return false;
+        const std::string* change = answered_for_->change_of(entry.key);
+        if (!change) return false;
+        yaml_.error(entry.key_node,
+                    fmt::format("'{}' was answered for rubric version {} and its meaning changed in {}: {} Answer it "
+                                "again (remove it and run pindex survey on the file), then set rubric_version: \"{}\"",
+                                entry.key, answered_for_->version, rubric_.version, *change, rubric_.version));
+        return true;
+    }
+
+    // A file of an earlier version whose answers all kept their meaning is scored, with a note.
+    void warn_if_carried_over(const YamlMap& top, Answers& answers) {
+        if (!answered_for_ || yaml_.diagnostics().has_errors()) return;
+        const YamlEntry* entry = top.find("rubric_version");
+        Diagnostic warning{Severity::warning, entry ? yaml_.where(*entry) : SourceLocation{yaml_.file()},
+                           fmt::format("answered for rubric version {}: none of its answers changed meaning in {}, "
+                                       "so it is scored under {}; set rubric_version: \"{}\" to record that",
+                                       answered_for_->version, rubric_.version, rubric_.version, rubric_.version)};
+        answers.warnings.push_back(std::move(warning));
+    }
+
     // Empty counts as not given, like any answer; otherwise a positive count.
     void read_yearly_interactions(const YamlEntry& entry, Answers& answers) {
         if (entry.value.IsNull()) return;
@@ -220,6 +279,7 @@ private:
         auto map = yaml_.map(node, "'answers'");
         if (!map) return;
         for (const auto& entry : map->entries) {
+            if (refuse_changed_answer(entry)) continue;
             const Question* question = question_for(entry, "answers");
             if (!question || entry.value.IsNull()) continue;
             if (auto value = read_answer(*question, entry)) {

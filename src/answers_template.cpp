@@ -44,7 +44,7 @@ void write_bands(std::string& out, const Question& question) {
 void write_matrix(std::string& out, const Question& question) {
     std::string levels;
     for (const auto& level : question.levels) levels += fmt::format("{} ({}), ", level.id, level.label);
-    comment(out, "  ", fmt::format("Rate each cell with a level: {}or n/a where personalization does not matter.", levels));
+    comment(out, "  ", fmt::format("Rate each cell with a level: {}or n/a: {}.", levels, not_applicable_words(question)));
     out += fmt::format("  {}:\n", question.id);
     for (const auto& row : question.rows) {
         out += fmt::format("    {}:  # {}\n", row.id, row.label);
@@ -77,6 +77,7 @@ std::string write_answers_template(const Rubric& rubric) {
     out += "# Fill in each answer after its question. An answer left empty counts as unanswered.\n";
     out += "# Check the file with `pindex validate FILE`; score it with `pindex score FILE`.\n";
     out += fmt::format("rubric: {}\n", rubric.id);
+    out += fmt::format("rubric_version: \"{}\"\n", rubric.version);
     out += "organization:\nrespondent:\ndate:  # YYYY-MM-DD\n";
     if (rubric.advantage)
         out += "# Optional, not scored: digital customer interactions a year you can learn from (n in P = n × v²).\n"

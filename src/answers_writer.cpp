@@ -79,6 +79,9 @@ std::string write_answers_yaml(const Answers& answers, const Rubric& rubric) {
     YAML::Emitter out;
     out << YAML::BeginMap;
     out << YAML::Key << "rubric" << YAML::Value << rubric.id;
+    // Written for this rubric, so answered for its version (load_answers refused any answer whose
+    // meaning changed since the version the file was read as).
+    out << YAML::Key << "rubric_version" << YAML::Value << YAML::DoubleQuoted << rubric.version;
     emit_text(out, "organization", answers.organization);
     emit_text(out, "respondent", answers.respondent);
     emit_text(out, "date", answers.date);

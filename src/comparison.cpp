@@ -97,8 +97,11 @@ Comparison compare_reports(const Report& before, const Report& after) {
     comparison.answers = answer_changes(before, after);
     comparison.advantage = compare_advantage(before.advantage, after.advantage);
     if (before.rubric_version != after.rubric_version)
-        comparison.notes.push_back(fmt::format("the rubric changed from version {} to {}: questions are matched by id",
-                                               before.rubric_version, after.rubric_version));
+        comparison.notes.push_back(fmt::format(
+            "{} was scored with rubric version {} and {} with version {}: the indices are on different scales, so "
+            "the change is not a measure of progress; rescore the older answers file with the newer rubric to "
+            "compare like with like (questions are matched by id)",
+            before.source, before.rubric_version, after.source, after.rubric_version));
     for (const auto& report : {&before, &after})
         if (!report->completeness.complete())
             comparison.notes.push_back(fmt::format("{} is incomplete ({} of {} questions answered); missing answers "

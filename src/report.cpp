@@ -155,6 +155,7 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
     report.tool_version = kVersion;
     report.rubric_id = rubric.id;
     report.rubric_version = rubric.version;
+    report.calibration = rubric.calibration;
     report.rubric_name = rubric.name;
     report.rubric_conventions = rubric.conventions;
     report.source = source;

@@ -66,6 +66,7 @@ void summary(std::string& out, const Report& report) {
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{:g}</td><td>{}</td></tr>\n",
                            h(position.benchmark.label), position.benchmark.score, delta_words(position.delta));
     out += "</table>\n";
+    if (!report.calibration.empty()) out += "<p>" + h(report.calibration) + "</p>\n";
     if (report.peers) out += "<p>" + h(peer_words(*report.peers, report.index)) + "</p>\n";
     out += "</figure>\n</div>\n</section>\n";
 }
@@ -178,6 +179,7 @@ void sources(std::string& out, const Report& report) {
     for (const auto& position : report.benchmarks)
         out += fmt::format("<li>{} ({:g}): {}</li>\n", h(position.benchmark.label), position.benchmark.score,
                            h(position.benchmark.source));
+    if (!report.calibration.empty()) out += "<li>" + h(report.calibration) + "</li>\n";
     for (const auto& convention : report.rubric_conventions) out += "<li>" + h(convention) + "</li>\n";
     out += "<li>pindex convention: the gauge's shading bands lie between the published benchmarks; they add no "
            "figure of their own.</li>\n</ul>\n</section>\n";

@@ -142,6 +142,7 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                  {{"id", report.rubric_id},
                   {"version", report.rubric_version},
                   {"name", report.rubric_name},
+                  {"calibration", text_or_null(report.calibration)},
                   {"conventions", report.rubric_conventions}}},
                 {"source", report.source},
                 {"organization", text_or_null(report.organization)},

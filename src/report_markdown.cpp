@@ -55,6 +55,7 @@ void index_slide(std::string& out, const Report& report) {
             out += fmt::format("| {} | {:g} | {} |\n", escape_markdown(position.benchmark.label),
                                position.benchmark.score, delta_words(position.delta));
         out += "\n";
+        if (!report.calibration.empty()) out += escape_markdown(report.calibration) + "\n\n";
     }
     IndexBand band = report.index_band();
     if (!band.words.empty()) out += fmt::format("The index is {}.\n", escape_markdown(band.words));
@@ -155,6 +156,7 @@ void closing_slide(std::string& out, const Report& report) {
     for (const auto& position : report.benchmarks)
         out += fmt::format("- {} ({:g}): {}\n", escape_markdown(position.benchmark.label), position.benchmark.score,
                            escape_markdown(position.benchmark.source));
+    if (!report.calibration.empty()) out += "- " + escape_markdown(report.calibration) + "\n";
     out += "- Question weights, answer scores and the shading bands are pindex's own conventions; see "
            "the rubric's `conventions`.\n";
 }

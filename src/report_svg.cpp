@@ -46,9 +46,12 @@ std::string write_report_svg(const Report& report) {
     out += panel(530, 470, "Points by part", parts_bar_chart(report));
     out += panel(1030, 530, "Share of each part's maximum", radar_chart(report));
     // The sources are too long for a slide; the other formats carry them in full.
-    out += fmt::format("<text x=\"60\" y=\"872\" font-size=\"20\" fill=\"{}\">Benchmark marks are published "
+    out += fmt::format("<text x=\"60\" y=\"{}\" font-size=\"20\" fill=\"{}\">Benchmark marks are published "
                        "figures; their sources are in the HTML, Markdown and JSON reports. pindex {}.</text>\n",
-                       palette::kMuted, escape_xml(report.tool_version));
+                       report.calibration.empty() ? 872 : 858, palette::kMuted, escape_xml(report.tool_version));
+    if (!report.calibration.empty())
+        out += fmt::format("<text x=\"60\" y=\"886\" font-size=\"18\" fill=\"{}\">{}</text>\n", palette::kMuted,
+                           escape_xml(report.calibration));
     return out + "</svg>\n";
 }
 

@@ -47,6 +47,7 @@ void write_benchmarks(std::string& out, const Report& report) {
     for (const auto& position : report.benchmarks)
         out += fmt::format("  {:<24} {:>5.1f}   this index is {}\n", position.benchmark.label,
                            position.benchmark.score, delta_words(position.delta));
+    for (const auto& line : wrap_words(report.calibration, kWidth - 2)) out += "  " + line + "\n";
     out += "  Sources:\n";
     for (const auto& position : report.benchmarks) {
         bool first = true;

@@ -67,6 +67,22 @@ const Question* Rubric::find_question(std::string_view question_id) const {
     return nullptr;
 }
 const Part* Rubric::find_part(std::string_view part_id) const { return find_by_id(parts, part_id); }
+
+const EarlierVersion* Rubric::find_earlier_version(std::string_view wanted) const {
+    for (const auto& earlier : earlier_versions)
+        if (earlier.version == wanted) return &earlier;
+    return nullptr;
+}
+
+const std::string* EarlierVersion::change_of(std::string_view question_id) const {
+    for (const auto& [id, change] : changed)
+        if (id == question_id) return &change;
+    return nullptr;
+}
+
+std::string not_applicable_words(const Question& matrix) {
+    return matrix.not_applicable.empty() ? "personalization does not matter here" : matrix.not_applicable;
+}
 std::size_t Rubric::question_count() const {
     std::size_t count = 0;
     for (const auto& part : parts) count += part.questions.size();
@@ -86,19 +102,22 @@ public:
     Rubric read(const YAML::Node& root) {
         Rubric rubric;
         auto top = yaml_.map(root, "the rubric",
-                             {"id", "version", "name", "description", "conventions",
-                              "benchmarks", "parts", "advantage"});
+                             {"id", "version", "name", "description", "calibration", "conventions",
+                              "benchmarks", "earlier_versions", "parts", "advantage"});
         if (!top) return rubric;
         read_text_field(*top, "id", "the rubric", rubric.id, true, true);
         read_text_field(*top, "version", "the rubric", rubric.version, true);
         read_text_field(*top, "name", "the rubric", rubric.name, true);
         read_text_field(*top, "description", "the rubric", rubric.description, false);
+        read_text_field(*top, "calibration", "the rubric", rubric.calibration, false);
         if (const auto* entry = top->find("conventions")) rubric.conventions = read_texts(*entry);
         if (const auto* entry = yaml_.required(*top, "benchmarks", "the rubric"))
             rubric.benchmarks = read_benchmarks(entry->value);
         if (const auto* entry = yaml_.required(*top, "parts", "the rubric"))
             rubric.parts = read_parts(*entry);
         if (const auto* entry = top->find("advantage")) rubric.advantage = read_advantage(*entry, rubric);
+        if (const auto* entry = top->find("earlier_versions"))
+            rubric.earlier_versions = read_earlier_versions(entry->value, rubric.version);
         return rubric;
     }
 
@@ -215,6 +234,31 @@ private:
         return rule;
     }
 
+    // earlier_versions: [{version, changed: {question id: what changed}}]. The ids may name
+    // questions this version no longer has: those are the answers that cannot carry over.
+    std::vector<EarlierVersion> read_earlier_versions(const YAML::Node& node, const std::string& current) {
+        std::vector<EarlierVersion> versions;
+        auto items = yaml_.list(node, "'earlier_versions'");
+        if (!items) return versions;
+        std::set<std::string, std::less<>> seen;
+        for (const auto& item : *items) {
+            auto map = yaml_.map(item, "an earlier version", {"version", "changed"});
+            if (!map) continue;
+            EarlierVersion earlier;
+            read_text_field(*map, "version", "an earlier version", earlier.version, true);
+            if (!earlier.version.empty() && (earlier.version == current || !seen.insert(earlier.version).second))
+                yaml_.error(item, fmt::format("earlier version '{}' is listed twice or is the rubric's own version",
+                                              earlier.version));
+            if (const auto* changed = yaml_.required(*map, "changed", "an earlier version"))
+                if (auto changes = yaml_.map(changed->value, "'changed'"))
+                    for (const auto& change : changes->entries)
+                        if (auto text = yaml_.text(change.value, fmt::format("the change of '{}'", change.key)))
+                            earlier.changed.emplace_back(change.key, *text);
+            versions.push_back(std::move(earlier));
+        }
+        return versions;
+    }
+
     std::vector<Part> read_parts(const YamlEntry& parts_entry) {
         std::vector<Part> parts;
         auto items = yaml_.list(parts_entry.value, "'parts'");
@@ -256,7 +300,8 @@ private:
         Question question;
         auto map = yaml_.map(node, "a question",
                              {"id", "type", "weight", "text", "help", "when", "options", "bands",
-                              "unit", "rows", "columns", "levels", "custom_rows", "custom_columns"});
+                              "unit", "rows", "columns", "levels", "custom_rows", "custom_columns",
+                              "not_applicable"});
         if (!map) return question;
         read_text_field(*map, "id", "a question", question.id, true, true);
         std::string what = fmt::format("question '{}'", question.id);
@@ -292,6 +337,7 @@ private:
             {"levels", QuestionType::matrix, QuestionType::matrix},
             {"custom_rows", QuestionType::matrix, QuestionType::matrix},
             {"custom_columns", QuestionType::matrix, QuestionType::matrix},
+            {"not_applicable", QuestionType::matrix, QuestionType::matrix},
         };
         for (const auto& use : uses)
             if (const auto* entry = map.find(use.key); entry && type != use.a && type != use.b)
@@ -318,6 +364,7 @@ private:
                     question.custom_rows = yaml_.boolean(entry->value, "'custom_rows'").value_or(false);
                 if (const auto* entry = map.find("custom_columns"))
                     question.custom_columns = yaml_.boolean(entry->value, "'custom_columns'").value_or(false);
+                read_text_field(map, "not_applicable", what, question.not_applicable, false);
                 break;
         }
     }

@@ -60,6 +60,7 @@ Json question_json(const Question& question) {
             json["levels"] = options_json(question.levels);
             if (question.custom_rows) json["custom_rows"] = true;
             if (question.custom_columns) json["custom_columns"] = true;
+            if (!question.not_applicable.empty()) json["not_applicable"] = question.not_applicable;
             break;
     }
     return json;
@@ -112,9 +113,19 @@ nlohmann::ordered_json rubric_to_json(const Rubric& rubric) {
     Json result{{"id", rubric.id},
                 {"version", rubric.version},
                 {"name", rubric.name},
-                {"description", rubric.description},
-                {"conventions", rubric.conventions},
-                {"benchmarks", std::move(benchmarks)}};
+                {"description", rubric.description}};
+    if (!rubric.calibration.empty()) result["calibration"] = rubric.calibration;
+    result["conventions"] = rubric.conventions;
+    result["benchmarks"] = std::move(benchmarks);
+    if (!rubric.earlier_versions.empty()) {
+        Json earlier = Json::array();
+        for (const auto& version : rubric.earlier_versions) {
+            Json changed = Json::object();
+            for (const auto& [id, change] : version.changed) changed[id] = change;
+            earlier.push_back(Json{{"version", version.version}, {"changed", std::move(changed)}});
+        }
+        result["earlier_versions"] = std::move(earlier);
+    }
     if (const auto& rule = rubric.advantage)
         result["advantage"] = Json{{"speed_question", rule->speed_question},
                                    {"speed_measure", to_string(rule->measure)},
@@ -171,7 +182,7 @@ void write_question_outline(std::string& out, const Question& question) {
         wrapped(out, "      ", "columns: " + join_ids(question.columns));
         for (const auto& level : question.levels)
             out += fmt::format("      {} {}: {}\n", score_text(level.score), level.id, level.label);
-        out += "      n/a: left out of the mean\n";
+        wrapped(out, "      ", "n/a: " + not_applicable_words(question) + " (left out of the mean)");
     }
 }
 
@@ -180,6 +191,7 @@ void write_question_outline(std::string& out, const Question& question) {
 std::string write_rubric_text(const Rubric& rubric) {
     std::string out = fmt::format("{} (rubric {} {})\n", rubric.name, rubric.id, rubric.version);
     wrapped(out, "", rubric.description);
+    if (!rubric.calibration.empty()) wrapped(out, "", rubric.calibration);
     for (const auto& part : rubric.parts) {
         out += fmt::format("\n{} [{}]: {:g} points\n", part.name, part.id, part.weight);
         for (const auto& question : part.questions) write_question_outline(out, question);
@@ -193,6 +205,10 @@ std::string write_rubric_text(const Rubric& rubric) {
         out += "\nPersonalization advantage (P = n × v², shown only as a ratio):\n";
         wrapped(out, "  ", fmt::format("speed from {} ({}), against a reference of {:g}: {}", rule->speed_question,
                                        to_string(rule->measure), rule->reference, rule->reference_label));
+    }
+    for (const auto& earlier : rubric.earlier_versions) {
+        out += fmt::format("\nChanged since version {} (answers to these must be given again):\n", earlier.version);
+        for (const auto& [id, change] : earlier.changed) wrapped(out, "  - ", id + ": " + change);
     }
     if (!rubric.conventions.empty()) out += "\nConventions:\n";
     for (const auto& convention : rubric.conventions) wrapped(out, "  - ", convention);

@@ -59,8 +59,7 @@ std::string input_hint(const SurveyItem& item) {
     if (!item.question) return "Type the text and Enter, or just Enter to leave it empty.";
     const Question& question = *item.question;
     if (item.kind == SurveyItem::Kind::cell)
-        return fmt::format("Type a number from 1 to {}, or n if personalization does not matter here {}.",
-                           question.levels.size(), kKeys);
+        return fmt::format("Type a number from 1 to {}, or n for n/a {}.", question.levels.size(), kKeys);
     switch (question.type) {
         case QuestionType::choice:
             return fmt::format("Type a number from 1 to {} and Enter {}.", question.options.size(), kKeys);
@@ -322,6 +321,7 @@ Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t inde
         case QuestionType::matrix:
             for (const auto& level : question.levels) prompt.choices.push_back(level.label);
             prompt.cell = true;
+            prompt.not_applicable = not_applicable_words(question);
             prompt.context = item.row.label + " · " + item.column.label;
             for (const auto& column : matrix_columns(question, answers_)) {
                 if (column.id == item.column.id) prompt.column_index = prompt.row_answers.size();

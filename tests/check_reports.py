@@ -31,7 +31,7 @@ EDGE_CASES = {
     "incomplete.yaml": """rubric: personalization-index
 answers:
   cross-channel: isolated
-  senior-leader: nobody
+  accountable-leader: nobody
 """,
     "hostile.yaml": """rubric: personalization-index
 organization: %s
@@ -44,9 +44,9 @@ answers:
   journey:
     renewal-call: {kiosk: one-to-one, web: n/a}
     discover: {web: moderate}
-  senior-leader: nobody
+  accountable-leader: nobody
 notes:
-  senior-leader: "line one\\nline two | <img src=x onerror=alert(1)> **bold** $x$"
+  accountable-leader: "line one\\nline two | <img src=x onerror=alert(1)> **bold** $x$"
 """ % json.dumps(HOSTILE_ORGANIZATION),
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

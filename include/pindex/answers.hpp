@@ -36,6 +36,10 @@ struct CustomAxes {
 
 struct Answers {
     std::string rubric_id;
+    // The rubric version the file says it was answered for; empty when it does not say (files
+    // written before versions were recorded). load_answers refuses answers whose meaning
+    // changed since that version (Rubric::earlier_versions).
+    std::string rubric_version;
     std::string organization;
     std::string respondent;
     std::string date;  // YYYY-MM-DD, or empty

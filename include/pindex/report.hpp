@@ -77,6 +77,7 @@ struct Report {
     std::string rubric_version;
     std::string rubric_name;
     std::vector<std::string> rubric_conventions;
+    std::string calibration;  // the rubric's sentence on how its scale relates to the benchmarks, or ""
     std::string source;  // the answers file as named on the command line ("-" for stdin)
     std::string organization;
     std::string respondent;

@@ -57,6 +57,7 @@ struct Question {
     std::vector<Option> levels;   // matrix
     bool custom_rows = false;     // matrix: answers may add their own rows (journey steps)
     bool custom_columns = false;  // matrix: answers may add their own columns (channels)
+    std::string not_applicable;   // matrix, optional: what marking a cell n/a means, in words
 
     const Option* find_option(std::string_view option_id) const;
     const Option* find_level(std::string_view level_id) const;
@@ -90,6 +91,16 @@ struct AdvantageRule {
     std::string reference_label; // what the reference is, in words, with its source
 };
 
+// An earlier version of the rubric, and the questions whose meaning has changed since: an
+// answers file answered for that version is scored under this one only when it answers none
+// of them (load_answers).
+struct EarlierVersion {
+    std::string version;
+    std::vector<std::pair<std::string, std::string>> changed;  // question id -> what changed, how to update
+
+    const std::string* change_of(std::string_view question_id) const;
+};
+
 // A published reference score, carried with its source.
 struct Benchmark {
     std::string id;
@@ -103,10 +114,14 @@ struct Rubric {
     std::string version;
     std::string name;
     std::string description;
+    std::string calibration;               // optional: how the scale relates to the benchmarks, in one sentence
     std::vector<std::string> conventions;  // the tool's own conventions, stated as such
     std::vector<Benchmark> benchmarks;
     std::vector<Part> parts;
     std::optional<AdvantageRule> advantage;  // absent: the reports show no advantage
+    std::vector<EarlierVersion> earlier_versions;  // oldest first
+
+    const EarlierVersion* find_earlier_version(std::string_view version) const;
 
     const Question* find_question(std::string_view question_id) const;
     const Part* find_part(std::string_view part_id) const;
@@ -115,6 +130,9 @@ struct Rubric {
 
 // The id answers files use for a matrix cell left out on purpose.
 inline constexpr std::string_view kNotApplicable = "n/a";
+
+// What marking a cell n/a means for this matrix: the rubric's words, or a generic phrase.
+std::string not_applicable_words(const Question& matrix);
 
 // Parses and validates a rubric. Throws InputError listing every problem found.
 Rubric load_rubric(std::string_view text, const std::string& file);

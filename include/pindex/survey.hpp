@@ -39,6 +39,7 @@ struct Prompt {
     std::vector<std::string> choices;  // numbered from 1: options or levels
     bool multiple = false;     // multi: several numbers may be typed
     bool cell = false;         // matrix cell: 'n' marks it n/a
+    std::string not_applicable;  // cells: what n/a means ("not used here: ...")
     std::string unit;          // number questions
     std::string range;         // number questions: "from 0 to 100"
     std::string help;

@@ -36,7 +36,7 @@ public:
         if (!prompt.context.empty()) print_wrapped(std::cout, "  ", prompt.context);
         for (std::size_t i = 0; i < prompt.choices.size(); ++i)
             print_wrapped(std::cout, "  ", fmt::format("{}) {}", i + 1, prompt.choices[i]));
-        if (prompt.cell) std::cout << "  n) n/a: personalization does not matter here\n";
+        if (prompt.cell) std::cout << "  n) n/a: " << prompt.not_applicable << "\n";
         if (!prompt.range.empty())
             std::cout << fmt::format("  A number {}{}.\n", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")");
         if (prompt.multiple) std::cout << "  Several numbers separated by spaces or commas, or 'none'.\n";

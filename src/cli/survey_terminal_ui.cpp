@@ -342,7 +342,7 @@ private:
                 lines.push_back(on ? style("7", line) : line);
             }
         }
-        if (prompt.cell) lines.push_back("  n) n/a: personalization does not matter here");
+        if (prompt.cell) lines.push_back("  n) n/a: " + prompt.not_applicable);
         if (!prompt.range.empty())
             add_wrapped("  ", fmt::format("A number {}{}.", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")"), "2");
         if (!pending_hint_.empty()) add_wrapped("! ", pending_hint_, "33");

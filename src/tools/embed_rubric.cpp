@@ -49,10 +49,10 @@ std::string question(const pindex::Question& q) {
     return fmt::format(
         "Question{{.id = {}, .type = QuestionType::{}, .weight = {}, .text = {}, .help = {}, .when = {},\n"
         "  .options = {}, .bands = {}, .unit = {},\n  .rows = {}, .columns = {}, .levels = {},\n"
-        "  .custom_rows = {}, .custom_columns = {}}}",
+        "  .custom_rows = {}, .custom_columns = {}, .not_applicable = {}}}",
         literal(q.id), pindex::to_string(q.type), number(q.weight), literal(q.text), literal(q.help), when,
         list(q.options, option), list(q.bands, band), literal(q.unit), list(q.rows, axis), list(q.columns, axis),
-        list(q.levels, option), q.custom_rows, q.custom_columns);
+        list(q.levels, option), q.custom_rows, q.custom_columns, literal(q.not_applicable));
 }
 
 std::string part(const pindex::Part& p) {
@@ -72,6 +72,13 @@ std::string advantage(const std::optional<pindex::AdvantageRule>& a) {
                        literal(a->reference_label));
 }
 
+std::string earlier_version(const pindex::EarlierVersion& e) {
+    std::string changed = list(e.changed, [](const auto& change) {
+        return fmt::format("std::pair<std::string, std::string>{{{}, {}}}", literal(change.first), literal(change.second));
+    });
+    return fmt::format("EarlierVersion{{{}, {}}}", literal(e.version), changed);
+}
+
 std::string source_for(const Rubric& r, const std::string& input) {
     return fmt::format(R"(// Generated from {} by pindex_embed_rubric (src/tools/embed_rubric.cpp). Do not edit.
 #include "pindex/rubric.hpp"
@@ -80,19 +87,22 @@ namespace pindex {{
 
 const Rubric& default_rubric() {{
     static const Rubric rubric{{.id = {}, .version = {}, .name = {}, .description = {},
+        .calibration = {},
         .conventions = {},
         .benchmarks = {},
         .parts = {{
 {}}},
-        .advantage = {}}};
+        .advantage = {},
+        .earlier_versions = {}}};
     return rubric;
 }}
 
 }}  // namespace pindex
 )",
                        input, literal(r.id), literal(r.version), literal(r.name), literal(r.description),
-                       strings(r.conventions), list(r.benchmarks, benchmark),
-                       list(r.parts, [](const auto& p) { return part(p) + "\n"; }), advantage(r.advantage));
+                       literal(r.calibration), strings(r.conventions), list(r.benchmarks, benchmark),
+                       list(r.parts, [](const auto& p) { return part(p) + "\n"; }), advantage(r.advantage),
+                       list(r.earlier_versions, earlier_version));
 }
 
 }  // namespace

@@ -3,8 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "run_pindex.hpp"
 #include "example_scores.hpp"
+#include "pindex/rubric.hpp"
+#include "run_pindex.hpp"
 
 using namespace pindex::e2e;
 using namespace pindex::test;
@@ -44,7 +45,9 @@ TEST_CASE("aggregate writes the median answers, which score, and prints the disa
     REQUIRE(json.exit_code == 0);
     auto report = nlohmann::json::parse(json.out);
     CHECK(report["disagreements"][0]["question"] == "cross-channel");
-    CHECK(report["disagreements"][0]["spread"] == Approx(2.0 / 3));
+    const pindex::Question* cross_channel = pindex::default_rubric().find_question("cross-channel");
+    CHECK(report["disagreements"][0]["spread"] ==
+          Approx(cross_channel->find_option("real-time")->score - cross_channel->find_option("next-campaign")->score));
 }
 
 TEST_CASE("aggregate refuses one file, an output over an input, and invalid answers") {

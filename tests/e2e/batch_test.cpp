@@ -23,7 +23,7 @@ struct Assessments {
         dir.file("2027/.drafts/draft.yaml", "not: scored\n");
         dir.file("2027/broken.yaml", "rubric: [\n");
         dir.file("2027/notes.txt", "not an answers file\n");
-        dir.file("partial.json", R"({"rubric": "personalization-index", "answers": {"senior-leader": "vp-or-above"}})");
+        dir.file("partial.json", R"({"rubric": "personalization-index", "answers": {"accountable-leader": "senior-leader"}})");
     }
     std::string path(const std::string& name) const { return (dir.path / name).string(); }
 };

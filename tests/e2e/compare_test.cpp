@@ -12,11 +12,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// examples/typical.yaml a year later: cross-channel one step better, no leader named any more.
+// examples/typical.yaml a year later: cross-channel at its best, no leader named any more.
 std::string typical_a_year_later() {
     std::string text = read_text(example("typical.yaml"));
-    for (auto [from, to] : {std::pair<std::string, std::string>{"cross-channel: next-campaign", "cross-channel: same-day"},
-                            {"senior-leader: manager-or-director", "senior-leader: nobody"},
+    for (auto [from, to] : {std::pair<std::string, std::string>{"cross-channel: next-campaign", "cross-channel: real-time"},
+                            {"accountable-leader: manager-or-director", "accountable-leader: nobody"},
                             {"date: 2026-10-12", "date: 2027-10-12"}})
         text.replace(text.find(from), from.size(), to);
     return text;

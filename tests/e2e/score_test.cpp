@@ -30,7 +30,7 @@ TEST_CASE("score --format json writes the report's fields") {
     CHECK(json["parts"].size() == 6);
     CHECK(json["parts"][0]["weight"] == 50);
     CHECK(json["benchmarks"][1]["id"] == "top-decile-average");
-    CHECK(json["benchmarks"][1]["delta"] == 17.8);
+    CHECK(json["benchmarks"][1]["delta"] == Approx(kLeaderIndex - 72));
     CHECK(json["completeness"]["complete"] == true);
     CHECK(json["thresholds"]["passed"] == true);
 }
@@ -67,7 +67,7 @@ TEST_CASE("invalid answers exit 2 with file:line:column and write nothing") {
 
 TEST_CASE("an incomplete file exits 2 listing what is missing, unless --allow-incomplete") {
     TempDir dir;
-    fs::path answers = dir.file("part.yaml", "rubric: personalization-index\nanswers:\n  tailoring: one-to-one\n");
+    fs::path answers = dir.file("part.yaml", "rubric: personalization-index\nanswers:\n  tailoring: one-to-one-everywhere\n");
     RunResult strict = run_pindex({"score", answers.string()});
     CHECK(strict.exit_code == 2);
     CHECK_THAT(strict.err, Catch::Contains("incomplete: 20 of 21 applicable questions are not fully answered; missing: journey, cross-channel"));
@@ -78,7 +78,7 @@ TEST_CASE("an incomplete file exits 2 listing what is missing, unless --allow-in
     auto json = nlohmann::json::parse(allowed.out);
     CHECK(json["completeness"]["complete"] == false);
     CHECK(json["completeness"]["answered"] == 1);
-    CHECK(json["index"] == 2.5);  // Show me: one of four questions at 1 -> 10 * 0.25
+    CHECK(json["index"] == 2.5);  // Show me: one of four questions at its best -> 10 * 0.25
 }
 
 TEST_CASE("score reads answers from standard input with -") {
@@ -96,19 +96,19 @@ TEST_CASE("JSON answers score exactly like the same YAML answers") {
       "organization": "Contoso Outdoor (example typical company)", "respondent": "CRM manager", "date": "2026-10-12",
       "answers": {
         "journey": {
-          "discover": {"web": "moderate", "app": "n/a", "messaging": "n/a", "paid-media": "extensive", "contact-center": "n/a", "in-person": "n/a"},
+          "discover": {"web": "moderate", "app": "n/a", "messaging": "n/a", "paid-media": "extensive", "contact-center": "n/a", "in-person": "none"},
           "research": {"web": "extensive", "app": "extensive", "messaging": "moderate", "paid-media": "moderate", "contact-center": "none", "in-person": "none"},
           "buy": {"web": "moderate", "app": "moderate", "messaging": "moderate", "paid-media": "n/a", "contact-center": "none", "in-person": "none"},
           "onboard": {"web": "moderate", "app": "moderate", "messaging": "moderate", "paid-media": "n/a", "contact-center": "n/a", "in-person": "n/a"},
           "service": {"web": "moderate", "app": "moderate", "messaging": "none", "paid-media": "n/a", "contact-center": "moderate", "in-person": "none"},
           "loyalty": {"web": "moderate", "app": "extensive", "messaging": "extensive", "paid-media": "moderate", "contact-center": "none", "in-person": "moderate"}},
         "cross-channel": "next-campaign", "digital-relationships": 55, "contactability": "two",
-        "single-repository": "profile-batch", "data-integration": "some-scheduled", "identity-resolution": "deterministic",
-        "data-governance": ["owners", "consent"], "ab-testing": "occasional", "next-best-action": "model-one-channel",
+        "single-repository": "profile-batch", "data-integration": "scheduled-transfers", "identity-resolution": "most",
+        "data-governance": ["owners", "consent"], "ab-testing": "monthly", "next-best-action": "model-some-channels",
         "segmentation": "saved-segments", "orchestration": "shared-calendar", "idea-to-launch": 6,
         "tailoring": "broad-segments", "content-library": "shared-library", "generative-ai": "some-channels",
         "experiments-per-year": 15, "release-cadence": "monthly", "measurement": "campaign-reports",
-        "operating-model": ["clear-owner"], "senior-leader": "manager-or-director", "leader-mandate": []}})json");
+        "operating-model": ["clear-owner"], "accountable-leader": "manager-or-director"}})json");
     RunResult json = run_pindex({"score", json_answers.string(), "--format", "json"});
     REQUIRE(json.exit_code == 0);
     auto a = nlohmann::json::parse(yaml.out), b = nlohmann::json::parse(json.out);
@@ -211,4 +211,23 @@ TEST_CASE("benchmark build makes a peer set that score --benchmarks places the c
     RunResult refused = run_pindex({"score", example("leader.yaml"), "--benchmarks", bad.string()});
     CHECK(refused.exit_code == 2);
     CHECK_THAT(refused.err, Catch::Contains("bad.json:1:1: error: missing key 'index'"));
+}
+
+TEST_CASE("an answers file of rubric 1.0 is refused where its answers changed meaning, naming how to update it") {
+    TempDir dir;
+    // examples/typical.yaml as 1.0 wrote it: no rubric_version, and 1.0's accountability questions.
+    std::string text = read_text(example("typical.yaml"));
+    text.erase(text.find("rubric_version: \"2.0\"\n"), std::string("rubric_version: \"2.0\"\n").size());
+    std::string from = "  accountable-leader: manager-or-director\n";
+    text.replace(text.find(from), from.size(), "  senior-leader: manager-or-director\n  leader-mandate: []\n");
+    fs::path old = dir.file("2025.yaml", text);
+    fs::path out = dir.path / "report.json";
+    RunResult result = run_pindex({"score", old.string(), "-o", out.string()});
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.err, Catch::Contains(old.string() + ":7:3: error: 'journey' was answered for rubric version 1.0 "
+                                           "and its meaning changed in 2.0: n/a now means"));
+    CHECK_THAT(result.err, Catch::Contains("'senior-leader' was answered for rubric version 1.0 and its meaning changed "
+                                           "in 2.0: replaced by accountable-leader"));
+    CHECK_THAT(result.err, Catch::Contains("then set rubric_version: \"2.0\""));
+    CHECK_FALSE(fs::exists(out));
 }

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pindex/rubric.hpp"
 #include "run_pindex.hpp"
 #include "example_scores.hpp"
 
@@ -35,7 +36,7 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains(index_line(kTypicalIndex)));
     CHECK_THAT(result.out, Catch::Contains("What would raise the index most"));  // the top three moves
-    CHECK_THAT(result.out, Catch::Contains("+3.33  cross-channel:"));
+    CHECK_THAT(result.out, Catch::Matches("[\\s\\S]*\\+\\d+\\.\\d\\d  accountable-leader: A named manager or director -> [\\s\\S]*"));
     CHECK_THAT(result.out, Catch::Contains("For a report to share: pindex score " + file.string() + " -o report.html"));
     auto surveyed = score_json(file), by_hand = score_json(example("typical.yaml"));
     CHECK(surveyed["index"] == by_hand["index"]);
@@ -66,7 +67,8 @@ TEST_CASE("invalid input gets a one-line hint and the same question again") {
     fs::path file = dir.path / "a.yaml";
     RunResult result = run_pindex(survey_args(file), "\n7\nhello\n\n2\nq\n");
     CHECK(result.exit_code == 3);
-    CHECK_THAT(result.out, Catch::Contains("! Type a number from 1 to 4, or n if personalization does not matter here"));
+    CHECK_THAT(result.out, Catch::Contains("! Type a number from 1 to 4, or n for n/a (b back"));
+    CHECK_THAT(result.out, Catch::Contains("  n) n/a: not used here: customers do not use this channel at this step"));
     CHECK_THAT(read_text(file), Catch::Contains("discover: {web: moderate}"));
 }
 
@@ -135,9 +137,10 @@ TEST_CASE("a respondent can add their own journey step and channel, and rate the
     CHECK_THAT(saved, Catch::Contains("renewal-call: {web: moderate"));
     RunResult scored = run_pindex({"score", file.string(), "--allow-incomplete", "--format", "json"});
     REQUIRE(scored.exit_code == 0);
-    // Every one of the 49 cells is "Moderately" (1/3): the journey scores 1/3 of its weight.
+    // Every one of the 49 cells is "Moderately": the journey scores what that level scores.
     auto json = nlohmann::json::parse(scored.out);
-    CHECK(json["parts"][0]["questions"][0]["score"].get<double>() == Approx(1.0 / 3));
+    double moderately = pindex::default_rubric().find_question("journey")->find_level("moderate")->score;
+    CHECK(json["parts"][0]["questions"][0]["score"].get<double>() == Approx(moderately));
     CHECK(json["parts"][0]["questions"][0]["answered"] == true);
 }
 

@@ -18,8 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// "· 12/": the progress line at position n. The total is left out: it grows by one once
-// senior-leader is answered and leader-mandate starts to apply.
+// "· 12/": the progress line at position n. The total is left out: a rubric's `when` can make
+// it grow as answers come in.
 std::string at(std::size_t n) { return "· " + std::to_string(n) + "/"; }
 
 // Types each answer and Enter, waiting for the next prompt's progress line each time.

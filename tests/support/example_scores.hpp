@@ -8,9 +8,9 @@
 
 namespace pindex::test {
 
-inline constexpr double kLaggardIndex = 6.3;
-inline constexpr double kTypicalIndex = 36.6;
-inline constexpr double kLeaderIndex = 89.8;
+inline constexpr double kLaggardIndex = 11.1;
+inline constexpr double kTypicalIndex = 44.9;
+inline constexpr double kLeaderIndex = 84.0;
 
 // A number with a fixed count of decimals, as reports print it: fixed(2.5, 2) is "2.50".
 inline std::string fixed(double value, int decimals) {

@@ -24,7 +24,9 @@ TEST_CASE("the template names every question and every option id") {
             CHECK_THAT(text, Catch::Contains("  " + question.id + ":"));
             for (const auto& option : question.options) CHECK_THAT(text, Catch::Contains("#   " + option.id + ": "));
         }
-    CHECK_THAT(text, Catch::Contains("Asked only when senior-leader is one of"));
+    // The built-in rubric asks every question; a rubric with a `when` says when it applies.
+    std::string small = write_answers_template(load_rubric(test::kSmallRubric, "small.yaml"));
+    CHECK_THAT(small, Catch::Contains("Asked only when c is one of: hi"));
 }
 
 TEST_CASE("filling the template's blanks gives a scorable file") {

@@ -169,3 +169,64 @@ TEST_CASE("custom axis ids come from their labels and never clash") {
     CHECK(custom_axis_id("???", taken) == "custom");
     CHECK(is_valid_id(custom_axis_id(std::string(200, 'a'), taken)));
 }
+
+namespace {
+// The small rubric as version 2, where x changed meaning and a question 'old' was removed.
+const Rubric& small_v2() {
+    static const Rubric rubric = load_rubric(
+        test::replaced(kSmallRubric, "version: \"1\"\n",
+                       "version: \"2\"\nearlier_versions:\n  - version: \"1\"\n    changed:\n"
+                       "      x: \"n/a now means the channel is not used.\"\n      old: \"replaced by c.\"\n"),
+        "small2.yaml");
+    return rubric;
+}
+}  // namespace
+
+TEST_CASE("a file answered for an earlier rubric version is refused where an answer changed meaning") {
+    std::string text = complete_with("rubric: small\n", "rubric: small\nrubric_version: \"1\"\n");
+    CHECK(answers_error(text, small_v2()) ==
+          "a.yaml:11:3: error: 'x' was answered for rubric version 1 and its meaning changed in 2: n/a now means the "
+          "channel is not used. Answer it again (remove it and run pindex survey on the file), then set "
+          "rubric_version: \"2\"");
+}
+
+TEST_CASE("a file of an earlier version whose answers all kept their meaning is scored, with a warning") {
+    std::string text = complete_with("rubric: small\n", "rubric: small\nrubric_version: \"1\"\n");
+    text = text.substr(0, text.find("  x:\n")) + text.substr(text.find("notes:"));
+    Answers answers = load_answers(text, "a.yaml", small_v2());
+    CHECK(answers.rubric_version == "1");
+    REQUIRE(answers.warnings.size() == 1);
+    CHECK(format_diagnostic(answers.warnings[0]) ==
+          "a.yaml:2:17: warning: answered for rubric version 1: none of its answers changed meaning in 2, so it is "
+          "scored under 2; set rubric_version: \"2\" to record that");
+}
+
+TEST_CASE("a file without rubric_version is read as the version whose questions it answers") {
+    // It answers 'old', which only version 1 had: so it was answered for 1, and x is refused too.
+    std::string text = complete_with("  c: hi\n", "  c: hi\n  old: yes\n");
+    std::string errors;
+    try {
+        load_answers(text, "a.yaml", small_v2());
+    } catch (const InputError& error) {
+        for (const auto& diagnostic : error.diagnostics()) errors += format_diagnostic(diagnostic) + "\n";
+    }
+    CHECK_THAT(errors, Catch::Contains("a.yaml:7:3: error: 'old' was answered for rubric version 1 and its meaning "
+                                       "changed in 2: replaced by c."));
+    CHECK_THAT(errors, Catch::Contains("a.yaml:11:3: error: 'x' was answered for rubric version 1"));
+    // Without such a question it is read as this version's, as files written before versions were.
+    CHECK(load_answers(kComplete, "a.yaml", small_v2()).warnings.empty());
+}
+
+TEST_CASE("an unknown rubric_version is an error naming the versions the rubric knows") {
+    std::string text = complete_with("rubric: small\n", "rubric: small\nrubric_version: \"3\"\n");
+    CHECK(answers_error(text, small_v2()) ==
+          "a.yaml:2:17: error: rubric_version '3' is not a version of rubric 'small' (it is 2; earlier: 1)");
+    CHECK(answers_error(complete_with("rubric: small\n", "rubric: small\nrubric_version: \"1\"\n"), small()).empty());
+}
+
+TEST_CASE("answers are written back with the version of the rubric they were written for") {
+    Answers answers = load_answers(kComplete, "a.yaml", small_v2());
+    std::string written = write_answers_yaml(answers, small_v2());
+    CHECK_THAT(written, Catch::StartsWith("rubric: small\nrubric_version: \"2\"\n"));
+    CHECK(load_answers(written, "b.yaml", small_v2()).rubric_version == "2");
+}

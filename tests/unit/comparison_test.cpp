@@ -25,9 +25,23 @@ Answers typical_a_year_later() {
     text = test::replaced(text, "cross-channel: next-campaign", "cross-channel: same-day");
     text = test::replaced(text, "research: {web: extensive, app: extensive, messaging: moderate",
                           "research: {web: one-to-one, app: extensive, messaging: extensive");
-    text = test::replaced(text, "senior-leader: manager-or-director", "senior-leader: nobody");
+    text = test::replaced(text, "accountable-leader: manager-or-director", "accountable-leader: nobody");
     return load_answers(text, "later.yaml", default_rubric());
 }
+
+// The rubric's score for an option, or a matrix level, of a question.
+double option_score(const std::string& question, const std::string& option) {
+    const Question* found = default_rubric().find_question(question);
+    REQUIRE(found);
+    const Option* chosen = found->type == QuestionType::matrix ? found->find_level(option) : found->find_option(option);
+    REQUIRE(chosen);
+    return chosen->score;
+}
+
+// Empower me's points from cross-channel: one of its five weights, of 50 points.
+double cross_channel_gain() { return 10 * (option_score("cross-channel", "same-day") - option_score("cross-channel", "next-campaign")); }
+// Accountability's 10 points at manager-or-director, all lost with nobody named.
+double accountability_loss() { return 10 * option_score("accountable-leader", "manager-or-director"); }
 
 }  // namespace
 
@@ -41,27 +55,40 @@ TEST_CASE("compare deltas equal the differences of the two scores") {
         INFO(comparison.parts[i].id);
         CHECK(comparison.parts[i].delta == Approx(new_score.parts[i].points - old_score.parts[i].points).margin(1e-12));
     }
-    // Hand check: cross-channel +1/3 of 10 points; two cells up one level each among 27 rated
-    // cells of 40 points; the leader's 5 points and the mandate question go.
-    CHECK(comparison.parts[0].delta == Approx(10.0 / 3 + 40.0 * (2.0 / 3) / 27));
-    CHECK(comparison.parts[5].delta == Approx(-2.5));
+    // Hand check: cross-channel one option up, worth 10 points of Empower me; two cells up one
+    // level each among the 28 rated cells, worth 40 points; the named director's points go.
+    double cells_gain = 40.0 *
+                        (option_score("journey", "one-to-one") - option_score("journey", "extensive") +
+                         option_score("journey", "extensive") - option_score("journey", "moderate")) / 28;
+    CHECK(comparison.parts[0].delta == Approx(cross_channel_gain() + cells_gain));
+    CHECK(comparison.parts[5].delta == Approx(-accountability_loss()));
 }
 
 TEST_CASE("compare lists the changed answers, largest effect first, with the matrix cells") {
     Comparison comparison = compare_reports(report_of(example_answers("typical.yaml"), "a"),
                                             report_of(typical_a_year_later(), "b"));
-    REQUIRE(comparison.answers.size() == 4);
-    CHECK(comparison.answers[0].question == "cross-channel");
-    CHECK(comparison.answers[0].points_delta == Approx(10.0 / 3));
-    CHECK(comparison.answers[1].question == "senior-leader");
-    CHECK(comparison.answers[1].after == "No single person: it is spread across teams");
+    REQUIRE(comparison.answers.size() == 3);
+    REQUIRE(accountability_loss() > cross_channel_gain());  // the order below follows from the rubric
+    CHECK(comparison.answers[0].question == "accountable-leader");
+    CHECK(comparison.answers[0].points_delta == Approx(-accountability_loss()));
+    CHECK(comparison.answers[0].after == "No single person: it is spread across teams");
+    CHECK(comparison.answers[1].question == "cross-channel");
+    CHECK(comparison.answers[1].points_delta == Approx(cross_channel_gain()));
     CHECK(comparison.answers[2].question == "journey");
     REQUIRE(comparison.answers[2].cells.size() == 2);
     CHECK(comparison.answers[2].cells[0].row.id == "research");
     CHECK(comparison.answers[2].cells[0].before == "Extensively");
     CHECK(comparison.answers[2].cells[0].after == "Fully 1:1");
-    CHECK(comparison.answers[3].question == "leader-mandate");
-    CHECK(comparison.answers[3].after == "not applicable");
+}
+
+TEST_CASE("reports of two rubric versions compare with a note that their scales differ") {
+    Report before = report_of(example_answers("typical.yaml"), "2025.json");
+    before.rubric_version = "1.0";
+    Comparison comparison = compare_reports(before, report_of(typical_a_year_later(), "2026.yaml"));
+    REQUIRE(comparison.notes.size() == 1);
+    CHECK_THAT(comparison.notes[0], Catch::Contains("2025.json was scored with rubric version 1.0 and 2026.yaml with "
+                                                    "version 2.0: the indices are on different scales"));
+    CHECK_THAT(write_comparison_text(comparison), Catch::Contains("on different scales"));
 }
 
 TEST_CASE("an assessment compared with itself, or with its own JSON report, has not changed") {
@@ -121,7 +148,7 @@ TEST_CASE("the comparison's JSON carries delta.index and delta.parts") {
     auto json = comparison_to_json(comparison);
     CHECK(json["schema_version"] == kComparisonSchemaVersion);
     CHECK(json["delta"]["index"] == comparison.index_delta);
-    CHECK(json["delta"]["parts"]["accountability"] == Approx(-2.5));
+    CHECK(json["delta"]["parts"]["accountability"] == Approx(-accountability_loss()));
     CHECK(json["changed_answers"][2]["cells"][0]["after"] == "Fully 1:1");
     CHECK_THAT(json["context"].get<std::string>(), Catch::Contains("not a forecast"));
 }

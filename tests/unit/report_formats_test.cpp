@@ -34,7 +34,7 @@ Report hostile_report() {
     Answers answers = load_answers(test::source_file("examples/typical.yaml"), "typical.yaml", rubric);
     answers.organization = "<script>alert(1)</script> =cmd|' /C calc'!A0 **x** [l](javascript:y)";
     answers.respondent = "@SUM(A1) </svg><svg onload=alert(1)>";
-    answers.notes["senior-leader"] = "\x1b[2J new\nline | <img src=x onerror=alert(1)> $math$";
+    answers.notes["accountable-leader"] = "\x1b[2J new\nline | <img src=x onerror=alert(1)> $math$";
     answers.custom["journey"].columns.push_back({"kiosk", "<b>Kiosk</b>"});
     return build_report(rubric, answers, "<evil>.yaml", {});
 }
@@ -74,7 +74,7 @@ TEST_CASE("question points add up to their part's points, and maxima to its weig
 TEST_CASE("answers are described in words") {
     Report report = example_report("typical.yaml");
     const auto& empower = report.parts[0];
-    CHECK(empower.questions[0].answer_text == "36 cells: 5 Extensively, 15 Moderately, 7 Not at all, 9 n/a");
+    CHECK(empower.questions[0].answer_text == "36 cells: 5 Extensively, 15 Moderately, 8 Not at all, 8 n/a");
     CHECK(report.parts[1].questions[0].answer_text == "55%");
     CHECK(report.parts[1].questions[5].answer_text ==
           "Named owners for each kind of customer data; Consent recorded per customer and honoured by every channel");
@@ -202,5 +202,5 @@ TEST_CASE("an incomplete report says so, with the same words in HTML and Markdow
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- **Incomplete: 0 of 21 applicable"));
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- Threshold know-me ≥ 5: 0.0, **FAILED**"));
     CHECK(completeness_words(example_report("leader.yaml").completeness) ==
-          "Complete: all 22 applicable questions answered.");
+          "Complete: all 21 applicable questions answered.");
 }

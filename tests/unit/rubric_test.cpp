@@ -60,9 +60,11 @@ TEST_CASE("the journey matrix uses the four published levels and scores segments
     CHECK(journey->levels[2].label == "Extensively");
     CHECK(journey->levels[3].label == "Fully 1:1");
     CHECK(journey->levels[3].score == 1);
-    // Segment-based variation is rated "Moderately" (the help says so); it must score far below 1:1.
+    // Segment-based variation is rated "Moderately" (the help says so); it scores at most half of
+    // 1:1, and a first name alone is not personalization.
     CHECK_THAT(journey->help, Catch::Contains("segment-based variation is at most Moderately"));
-    CHECK(journey->levels[1].score < 0.5);
+    CHECK_THAT(journey->help, Catch::Contains("inserting a first name alone is not personalization"));
+    CHECK(journey->levels[1].score <= 0.5);
     CHECK(journey->rows.size() >= 5);
     CHECK(journey->columns.size() >= 5);
 }
@@ -73,7 +75,7 @@ TEST_CASE("the default rubric covers the sample questions' drivers") {
                            "data-integration", "identity-resolution", "data-governance", "ab-testing",
                            "next-best-action", "segmentation", "orchestration", "idea-to-launch", "tailoring",
                            "content-library", "generative-ai", "experiments-per-year", "release-cadence",
-                           "measurement", "operating-model", "senior-leader", "leader-mandate"}) {
+                           "measurement", "operating-model", "accountable-leader"}) {
         INFO(id);
         CHECK(rubric.find_question(id));
     }
@@ -190,4 +192,20 @@ TEST_CASE("the default rubric's advice comes with the better options, levels and
             for (const auto& level : question.levels) CHECK(level.advice.empty() == (level.score == 0));
             for (const auto& band : question.bands) CHECK(band.advice.empty() == (band.score == 0));
         }
+}
+
+TEST_CASE("earlier versions are listed once each, never as the rubric's own version") {
+    auto with_earlier = [](const std::string& list) {
+        return test::replaced(test::kSmallRubric, "version: \"1\"\n", "version: \"2\"\nearlier_versions:\n" + list);
+    };
+    CHECK(test::rubric_error(with_earlier("  - {version: \"1\", changed: {x: \"cells changed.\"}}\n")).empty());
+    CHECK(test::rubric_error(with_earlier("  - {version: \"2\", changed: {}}\n")) ==
+          "r.yaml:4:5: error: earlier version '2' is listed twice or is the rubric's own version");
+    CHECK(test::rubric_error(with_earlier("  - {version: \"1\", changed: {}}\n  - {version: \"1\", changed: {}}\n")) ==
+          "r.yaml:5:5: error: earlier version '1' is listed twice or is the rubric's own version");
+    CHECK_THAT(test::rubric_error(with_earlier("  - {version: \"1\"}\n")), Catch::Contains("missing key 'changed'"));
+    const Rubric& rubric = default_rubric();
+    REQUIRE(rubric.find_earlier_version("1.0"));
+    CHECK(rubric.find_earlier_version("1.0")->change_of("journey"));
+    CHECK_FALSE(rubric.find_earlier_version("1.0")->change_of("digital-relationships"));  // same question, same meaning
 }

@@ -30,7 +30,6 @@ TEST_CASE("all best answers score 100 and all worst score 0, on the default rubr
     for (const auto& p : best.parts) CHECK(p.points == Approx(p.weight));
     Score worst = score_answers(rubric, test::worst_answers(rubric));
     CHECK(worst.index == 0.0);
-    // The worst answer to senior-leader turns leader-mandate off: it is not applicable, not missing.
     CHECK(worst.completeness.complete());
 }
 
