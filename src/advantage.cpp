@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/answer_words.hpp"
 #include "pindex/scoring.hpp"
 
 namespace pindex {
@@ -12,11 +13,6 @@ namespace {
 
 // v in the measure's own terms; only ratios of it mean anything.
 double speed(SpeedMeasure measure, double value) { return measure == SpeedMeasure::cycle_time ? 1 / value : value; }
-
-std::string quantity(double value, const std::string& unit) {
-    if (unit.empty()) return fmt::format("{:g}", value);
-    return unit == "%" ? fmt::format("{:g}%", value) : fmt::format("{:g} {}", value, unit);
-}
 
 }  // namespace
 
@@ -70,7 +66,7 @@ std::string ratio_words(double ratio) {
 std::string advantage_words(const Advantage& advantage) {
     std::string words = fmt::format("Speed ({}: {}) is {} the reference's ({}). For the same interactions, P is {} the "
                                     "reference's: doubling speed quadruples P.",
-                                    advantage.speed_question, quantity(advantage.speed_value, advantage.unit),
+                                    advantage.speed_question, quantity_words(advantage.speed_value, advantage.unit),
                                     ratio_words(advantage.speed_vs_reference()), advantage.reference_label,
                                     ratio_words(advantage.advantage_vs_reference()));
     if (advantage.yearly_interactions)
@@ -81,8 +77,8 @@ std::string advantage_words(const Advantage& advantage) {
 
 std::string advantage_change_words(const AdvantageChange& change) {
     std::string words = fmt::format("Speed ({}: {} then, {} now) is {} the earlier assessment's", change.after.speed_question,
-                                    quantity(change.before.speed_value, change.before.unit),
-                                    quantity(change.after.speed_value, change.after.unit), ratio_words(change.speed_ratio));
+                                    quantity_words(change.before.speed_value, change.before.unit),
+                                    quantity_words(change.after.speed_value, change.after.unit), ratio_words(change.speed_ratio));
     if (change.interactions_ratio)
         return words + fmt::format(", yearly interactions {} ({} then, {} now): P is {} the earlier assessment's.",
                                    ratio_words(*change.interactions_ratio), grouped_count(*change.before.yearly_interactions),

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pindex/answer_words.hpp"
 #include "pindex/escape.hpp"
-#include "pindex/report.hpp"
 #include "pindex/scoring.hpp"
 #include "pindex/text.hpp"
 
@@ -102,7 +102,7 @@ private:
             if (const AnswerValue* answer = respondent.answers.find(question.id);
                 answer && is_applicable(question, respondent.answers))
                 votes.push_back({&respondent, *answer, answer_score(question, *answer),
-                                 describe_answer(question, *answer)});
+                                 answer_words(question, *answer)});
         if (votes.empty()) return;
         if (votes.size() > 1) add_disagreement(disagreement(part, question, votes));
         result_.answers.answers[question.id] = lower_median(votes).answer;

@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "pindex/report.hpp"
+#include "pindex/answer_words.hpp"
 #include "pindex/scoring.hpp"
 
 namespace pindex {
@@ -26,24 +26,13 @@ const Band* next_better_band(const Question& question, double score) {
     return next;
 }
 
-std::string unit_suffix(const Question& question) {
-    if (question.unit.empty()) return "";
-    return question.unit == "%" ? "%" : " " + question.unit;
-}
-
-// "1 to 4 weeks", "75 to 100%", "200 experiments or more"
-std::string band_words(const Question& question, const Band& band) {
-    if (!band.max) return fmt::format("{:g}{} or more", band.min, unit_suffix(question));
-    return fmt::format("{:g} to {:g}{}", band.min, *band.max, unit_suffix(question));
-}
-
 // A move on a whole answer (not a matrix cell): its words come from the rubric's labels.
 Move move_for(const Part& part, const Question& question, AnswerValue from, AnswerValue to, std::string to_text,
               std::string advice) {
     Move move;
     move.question = question.id;
     move.part = part.id;
-    move.from_text = describe_answer(question, from);
+    move.from_text = answer_words(question, from);
     move.from = std::move(from);
     move.to = std::move(to);
     move.to_text = std::move(to_text);
@@ -75,7 +64,7 @@ void add_multi_moves(std::vector<Move>& moves, const Part& part, const Question&
 void add_number_move(std::vector<Move>& moves, const Part& part, const Question& question, double value) {
     const Band* current = question.find_band(value);
     if (const Band* next = next_better_band(question, current ? current->score : 0))
-        moves.push_back(move_for(part, question, value, next->min, band_words(question, *next), next->advice));
+        moves.push_back(move_for(part, question, value, next->min, band_words(*next, question.unit), next->advice));
 }
 
 void add_matrix_moves(std::vector<Move>& moves, const Part& part, const Question& question, const MatrixAnswer& matrix,

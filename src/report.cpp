@@ -2,34 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "pindex/answer_words.hpp"
 #include "pindex/text.hpp"
 #include "pindex/version.hpp"
 
 namespace pindex {
 
 namespace {
-
-std::string option_label(const Question& question, const std::string& option_id) {
-    const Option* option = question.find_option(option_id);
-    return option ? option->label : option_id;
-}
-
-// "36 cells: 4 Fully 1:1, 10 Extensively, 12 Moderately, 10 Not at all, 2 n/a", best level first.
-std::string describe_matrix(const Question& question, const MatrixAnswer& matrix) {
-    std::map<std::string, int> counts;
-    int cells = 0;
-    for (const auto& [row, columns] : matrix)
-        for (const auto& [column, level] : columns) {
-            ++counts[level];
-            ++cells;
-        }
-    std::vector<std::string> parts;
-    for (auto level = question.levels.rbegin(); level != question.levels.rend(); ++level)
-        if (counts.count(level->id)) parts.push_back(fmt::format("{} {}", counts[level->id], level->label));
-    if (counts.count(std::string(kNotApplicable)))
-        parts.push_back(fmt::format("{} {}", counts[std::string(kNotApplicable)], kNotApplicable));
-    return fmt::format("{} cells: {}", cells, join(parts));
-}
 
 QuestionReport question_report(const Question& question, const QuestionScore& score, const Answers& answers,
                                double points_per_weight) {
@@ -45,7 +24,7 @@ QuestionReport question_report(const Question& question, const QuestionScore& sc
     report.points = report.max_points * score.score;
     if (const AnswerValue* answer = answers.find(question.id)) {
         report.answer = *answer;
-        report.answer_text = describe_answer(question, *answer);
+        report.answer_text = answer_words(question, *answer);
     }
     if (question.type == QuestionType::matrix) {
         report.rows = matrix_rows(question, answers);
@@ -69,25 +48,6 @@ PartReport part_report(const Part& part, const PartScore& score, const Answers& 
 }
 
 }  // namespace
-
-std::string describe_answer(const Question& question, const AnswerValue& answer) {
-    switch (question.type) {
-        case QuestionType::choice: return option_label(question, std::get<std::string>(answer));
-        case QuestionType::multi: {
-            std::vector<std::string> labels;
-            for (const auto& id : std::get<std::vector<std::string>>(answer))
-                labels.push_back(option_label(question, id));
-            return labels.empty() ? "None selected" : join(labels, "; ");
-        }
-        case QuestionType::number: {
-            std::string value = fmt::format("{:g}", std::get<double>(answer));
-            if (question.unit.empty()) return value;
-            return question.unit == "%" ? value + "%" : value + " " + question.unit;
-        }
-        case QuestionType::matrix: return describe_matrix(question, std::get<MatrixAnswer>(answer));
-    }
-    return "";
-}
 
 const std::string* QuestionReport::cell(std::string_view row, std::string_view column) const {
     if (!answer || !std::holds_alternative<MatrixAnswer>(*answer)) return nullptr;

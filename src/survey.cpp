@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "pindex/advantage.hpp"
+#include "pindex/answer_words.hpp"
 #include "pindex/scoring.hpp"
 #include "pindex/survey_time.hpp"
 #include "pindex/text.hpp"
-#include "pindex/yaml_reader.hpp"
 
 namespace pindex {
 
@@ -95,7 +95,7 @@ std::string metadata_text(const Answers& answers, SurveyItem::Kind kind, bool re
 // "2,000,000", "2 000 000", "2_000_000" and "2e6" all read as two million.
 std::optional<double> parse_count(std::string text) {
     std::erase_if(text, [](char c) { return c == ',' || c == '_' || c == ' '; });
-    return parse_yaml_number(text);
+    return parse_number(text);
 }
 
 // The current answer, written the way one would type it.
@@ -133,22 +133,10 @@ std::string readable_answer(const Answers& answers, const SurveyItem& item) {
     const Question& question = *item.question;
     if (item.kind == SurveyItem::Kind::cell) {
         const std::string* level_id = cell_level(answers, question, item.row.id, item.column.id);
-        if (!level_id) return "";
-        const Option* level = question.find_level(*level_id);
-        return level ? level->label : "n/a";
+        return level_id ? level_words(question, *level_id) : "";
     }
     const AnswerValue* value = answers.find(question.id);
-    if (!value) return "";
-    if (const auto* option = std::get_if<std::string>(value)) return question.find_option(*option)->label;
-    if (const auto* options = std::get_if<std::vector<std::string>>(value)) {
-        if (options->empty()) return "none of these";
-        std::vector<std::string> labels;
-        for (const auto& id : *options) labels.push_back(question.find_option(id)->label);
-        return join(labels, "; ");
-    }
-    if (const auto* number = std::get_if<double>(value))
-        return fmt::format("{}{}", *number, question.unit.empty() ? "" : " " + question.unit);
-    return "";
+    return value ? answer_words(question, *value) : "";
 }
 
 // How to add to a matrix: "'step NAME' or 'channel NAME'", or whichever of them it allows.
@@ -209,15 +197,21 @@ SurveyClock SurveyClock::system() {
             utc_timestamp};
 }
 
-std::string_view to_string(SurveyOutcome outcome) {
-    switch (outcome) {
-        case SurveyOutcome::finished: return "finished";
-        case SurveyOutcome::incomplete: return "incomplete";
-        case SurveyOutcome::quit: return "quit";
-        case SurveyOutcome::end_of_input: return "end of input";
-        case SurveyOutcome::interrupted: return "interrupted";
+std::string typed_answer_words(const Prompt& prompt, const std::string& line) {
+    if (prompt.item.kind == SurveyItem::Kind::custom_axes) return line.empty() ? "done" : "added " + line;
+    if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
+    if (line == "n" && prompt.cell) return std::string(kNotApplicable);
+    std::vector<std::string> labels;
+    for (const auto& token : split_words(line)) {
+        std::size_t number = 0;
+        for (char c : token) number = (c >= '0' && c <= '9') ? number * 10 + std::size_t(c - '0') : 0;
+        if (number < 1 || number > prompt.choices.size()) {
+            auto value = parse_number(line);
+            return value ? quantity_words(*value, prompt.unit) : line;
+        }
+        labels.push_back(prompt.choices[number - 1]);
     }
-    return "";
+    return join(labels, "; ");
 }
 
 Survey::Survey(const Rubric& rubric, Answers answers, Saver save, SurveyClock clock)
@@ -392,7 +386,7 @@ std::string Survey::apply(const SurveyItem& item, const std::string& line) {
             return "";
         }
         case QuestionType::number: {
-            auto value = parse_yaml_number(line);
+            auto value = parse_number(line);
             if (!value || !question.find_band(*value)) return input_hint(item);
             answers_.answers[question.id] = *value;
             return "";

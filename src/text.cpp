@@ -1,5 +1,8 @@
 #include "pindex/text.hpp"
 
+#include <charconv>
+#include <cmath>
+
 namespace pindex {
 
 namespace {
@@ -112,6 +115,16 @@ std::string escape_control_characters(std::string_view text) {
         result += digits[byte & 0xf];
     }
     return result;
+}
+
+std::optional<double> parse_number(std::string_view text) {
+    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+    if (text.empty()) return std::nullopt;
+    double value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
+    return value;
 }
 
 }  // namespace pindex

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "pindex/text.hpp"
-#include "pindex/yaml_reader.hpp"
 
 namespace pindex {
 
@@ -22,7 +21,7 @@ ThresholdParse parse_part_threshold(std::string_view text, const Rubric& rubric)
     if (!part)
         return {std::nullopt, fmt::format("unknown part '{}' in '{}'; expected one of: {}", part_id, text,
                                           join_ids(rubric.parts))};
-    auto minimum = parse_yaml_number(text.substr(equals + 1));
+    auto minimum = parse_number(text.substr(equals + 1));
     if (!minimum)
         return {std::nullopt, fmt::format("'{}' is not a number in '{}'", text.substr(equals + 1), text)};
     if (*minimum < 0 || *minimum > part->weight)

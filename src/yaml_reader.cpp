@@ -152,22 +152,12 @@ std::string describe_node_kind(const YAML::Node& node) {
         case YAML::NodeType::Map: return "a map";
         case YAML::NodeType::Sequence: return "a list";
         case YAML::NodeType::Scalar:
-            return node.Tag() == "?" && parse_yaml_number(node.Scalar()) ? "a number"
+            return node.Tag() == "?" && parse_number(node.Scalar()) ? "a number"
                                                                          : "a text value";
         case YAML::NodeType::Null:
         case YAML::NodeType::Undefined: return "an empty value";
     }
     return "an unknown value";
-}
-
-std::optional<double> parse_yaml_number(std::string_view text) {
-    if (!text.empty() && text.front() == '+') text.remove_prefix(1);
-    if (text.empty()) return std::nullopt;
-    double value = 0;
-    const char* end = text.data() + text.size();
-    auto [ptr, ec] = std::from_chars(text.data(), end, value, std::chars_format::general);
-    if (ec != std::errc() || ptr != end || !std::isfinite(value)) return std::nullopt;
-    return value;
 }
 
 YamlReader::YamlReader(std::string file, Diagnostics& diagnostics)
@@ -290,7 +280,7 @@ std::optional<std::string> YamlReader::id(const YAML::Node& node, std::string_vi
 
 std::optional<double> YamlReader::number(const YAML::Node& node, std::string_view what) {
     if (node.IsScalar() && node.Tag() == "?") {
-        if (auto value = parse_yaml_number(node.Scalar())) return value;
+        if (auto value = parse_number(node.Scalar())) return value;
         error(node, fmt::format("expected a finite number for {}, got '{}'", what, node.Scalar()));
         return std::nullopt;
     }

@@ -98,9 +98,6 @@ struct Report {
 Report build_report(const Rubric& rubric, const Answers& answers, const std::string& source,
                     const std::vector<Threshold>& thresholds);
 
-// "Extensively", "Email; SMS", "6 weeks", "36 cells: 4 Fully 1:1, 10 Extensively, ...".
-std::string describe_answer(const Question& question, const AnswerValue& answer);
-
 // Words every writer uses the same way.
 std::string percent_words(double fraction);  // 0.3136 -> "31%"
 std::string delta_words(double delta);  // -12.4 -> "12.4 below", 6.3 -> "6.3 above", 0 -> "level with it"

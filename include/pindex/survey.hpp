@@ -136,6 +136,8 @@ private:
     std::vector<std::string> custom_axes_done_;  // matrices whose "add your own" prompt was passed
 };
 
-std::string_view to_string(SurveyOutcome outcome);
+// What a line typed at the prompt answers, in words: "Extensively", "Owners; Consent", "55%",
+// "n/a", "added Renewal call", "(skipped)". The terminal echoes it once the line is confirmed.
+std::string typed_answer_words(const Prompt& prompt, const std::string& line);
 
 }  // namespace pindex

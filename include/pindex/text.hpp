@@ -31,6 +31,10 @@ std::optional<std::size_t> first_control_character(std::string_view text);
 // (newlines, escape sequences, DEL) become visible "\x1b"-style escapes.
 std::string escape_control_characters(std::string_view text);
 
+// A plain finite number as YAML's core schema writes one (123, -4.5, 1e3, +2); nothing for NaN,
+// infinities or anything else. Answers, rubrics, thresholds and the survey read numbers so.
+std::optional<double> parse_number(std::string_view text);
+
 // Number of words (runs of non-space characters).
 std::size_t count_words(std::string_view text);
 

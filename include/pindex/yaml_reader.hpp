@@ -76,8 +76,5 @@ private:
 // "a map", "a list", "a text value", "an empty value": for "expected X, got Y" messages.
 std::string describe_node_kind(const YAML::Node& node);
 
-// Parses a number the way YAML's core schema writes one (123, -4.5, 1e3, +2), rejecting
-// NaN, infinities and anything else. Used for answers and rubric numbers alike.
-std::optional<double> parse_yaml_number(std::string_view text);
 
 }  // namespace pindex

@@ -282,21 +282,6 @@ private:
 
     void write(const std::string& text) const { write_all(text.data(), text.size()); }
 
-    // What a confirmed line means in words: "Extensively", "Owners; Consent", "55 %".
-    static std::string answer_in_words(const Prompt& prompt, const std::string& line) {
-        if (prompt.item.kind == SurveyItem::Kind::custom_axes) return line.empty() ? "done" : "added " + line;
-        if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
-        if (line == "n" && prompt.cell) return "n/a";
-        std::vector<std::string> labels;
-        for (const auto& token : split_words(line)) {
-            std::size_t number = 0;
-            for (char c : token) number = (c >= '0' && c <= '9') ? number * 10 + std::size_t(c - '0') : 0;
-            if (number < 1 || number > prompt.choices.size()) return line + (prompt.unit.empty() ? "" : " " + prompt.unit);
-            labels.push_back(prompt.choices[number - 1]);
-        }
-        return join(labels, "; ");
-    }
-
     // What stays in the scrollback once an item is left: a line or two, not the whole block.
     std::vector<std::string> render_outcome(const Prompt& prompt, const std::string& outcome) const {
         std::size_t width = terminal_width() - 1;
@@ -312,7 +297,7 @@ private:
         if (line == "?") return "help";
         if (line == "s") return "skipped";
         if (line == "q") return "saved, quitting";
-        return answer_in_words(prompt, line);
+        return typed_answer_words(prompt, line);
     }
 
     // The block for a prompt, as lines no wider than the terminal (so none wraps by itself).
