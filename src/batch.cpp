@@ -29,17 +29,23 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name.front() == '.';
 }
 
+// Every answers file under the directory. A directory that cannot be read, at the top or
+// anywhere below, is an error: a summary that left its files out in silence would look complete.
 std::vector<std::string> answers_files_under(const fs::path& directory) {
     std::vector<std::string> files;
     std::error_code error;
-    fs::recursive_directory_iterator it(directory, fs::directory_options::skip_permission_denied, error), end;
+    fs::path last = directory;  // the last entry reached, to name where a failing walk stopped
+    fs::recursive_directory_iterator it(directory, error), end;
     for (; !error && it != end; it.increment(error)) {
+        last = it->path();
         if (is_hidden(it->path())) {
             if (it->is_directory()) it.disable_recursion_pending();
             continue;
         }
         if (it->is_regular_file() && is_answers_file_name(it->path())) files.push_back(it->path().string());
     }
+    if (error)
+        throw InputError({last.string(), 0, 0}, fmt::format("cannot read the directory: {}", error.message()));
     std::sort(files.begin(), files.end());
     return files;
 }

@@ -46,9 +46,6 @@ void Diagnostics::error(SourceLocation where, std::string message) {
     items_.push_back({Severity::error, std::move(where), std::move(message)});
 }
 
-void Diagnostics::warning(SourceLocation where, std::string message) {
-    items_.push_back({Severity::warning, std::move(where), std::move(message)});
-}
 
 bool Diagnostics::has_errors() const {
     for (const auto& item : items_)
@@ -56,12 +53,6 @@ bool Diagnostics::has_errors() const {
     return false;
 }
 
-std::vector<Diagnostic> Diagnostics::warnings() const {
-    std::vector<Diagnostic> result;
-    for (const auto& item : items_)
-        if (item.severity == Severity::warning) result.push_back(item);
-    return result;
-}
 
 void Diagnostics::throw_if_errors() const {
     if (!has_errors()) return;

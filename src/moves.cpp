@@ -113,12 +113,22 @@ std::vector<Move> candidate_moves(const Rubric& rubric, const Answers& answers) 
 
 }  // namespace
 
-Answers apply_move(Answers answers, const Move& move) {
+namespace {
+
+// Sets what a move changes (an answer, or a cell of a matrix answer) to `value`: its `to` takes
+// the step, its `from` undoes it.
+void set_moved_answer(Answers& answers, const Move& move, const AnswerValue& value) {
     if (move.row && move.column)
         std::get<MatrixAnswer>(answers.answers.at(move.question))[move.row->id][move.column->id] =
-            std::get<std::string>(move.to);
+            std::get<std::string>(value);
     else
-        answers.answers[move.question] = move.to;
+        answers.answers[move.question] = value;
+}
+
+}  // namespace
+
+Answers apply_move(Answers answers, const Move& move) {
+    set_moved_answer(answers, move, move.to);
     return answers;
 }
 
@@ -129,17 +139,9 @@ std::vector<Move> find_moves(const Rubric& rubric, const Answers& answers) {
     Answers work = answers;
     std::vector<Move> moves;
     for (auto& move : candidate_moves(rubric, answers)) {
-        AnswerValue& target = work.answers.at(move.question);
-        if (move.row && move.column) {
-            std::string& cell = std::get<MatrixAnswer>(target)[move.row->id][move.column->id];
-            cell = std::get<std::string>(move.to);
-            move.gain = score_answers(rubric, work).unrounded_index - base;
-            cell = std::get<std::string>(move.from);
-        } else {
-            target = move.to;
-            move.gain = score_answers(rubric, work).unrounded_index - base;
-            target = move.from;
-        }
+        set_moved_answer(work, move, move.to);
+        move.gain = score_answers(rubric, work).unrounded_index - base;
+        set_moved_answer(work, move, move.from);
         if (move.gain > 1e-9) moves.push_back(std::move(move));  // above rounding noise
     }
     std::stable_sort(moves.begin(), moves.end(), [](const Move& a, const Move& b) { return a.gain > b.gain; });

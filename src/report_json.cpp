@@ -183,7 +183,9 @@ public:
                 report.rubric_version = yaml_.required_text(*map, "version", "the report's rubric");
                 report.rubric_name = yaml_.required_text(*map, "name", "the report's rubric");
             }
-        report.source = optional_text(*top, "source");
+        // The report's own "source" (its answers file) is not kept: a comparison names the file
+        // the report was read from.
+        report.source = yaml_.file();
         report.organization = optional_text(*top, "organization");
         report.respondent = optional_text(*top, "respondent");
         report.date = optional_text(*top, "date");
@@ -353,7 +355,6 @@ Report read_report_json(std::string_view text, const std::string& file) {
     Diagnostics diagnostics;
     Report report = ReportReader(file, diagnostics).read(root);
     diagnostics.throw_if_errors();
-    report.source = file;  // where it was read from, which is what a comparison names
     return report;
 }
 

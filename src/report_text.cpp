@@ -64,8 +64,9 @@ void write_completeness(std::string& out, const Completeness& completeness) {
         out += fmt::format("Complete: all {} applicable questions answered.\n", completeness.applicable);
         return;
     }
-    std::string summary = fmt::format("INCOMPLETE: {} of {} applicable questions fully answered ({:.0f}%); "
-                                      "missing answers score 0.", completeness.answered, completeness.applicable,
+    std::string summary = fmt::format("{}: {} of {} applicable questions fully answered ({:.0f}%); "
+                                      "missing answers score 0.", text_report_marks::kIncomplete, completeness.answered,
+                                      completeness.applicable,
                                       completeness.fraction() * 100);
     for (const auto& line : wrap_words(summary, kWidth)) out += line + "\n";
     for (const auto& line : wrap_words("Missing: " + join(completeness.missing, ", "), kWidth - 2))
@@ -103,7 +104,8 @@ void write_thresholds(std::string& out, const Report& report) {
     out += "\nThresholds:\n";
     for (const auto& result : report.thresholds) {
         std::string target = result.threshold.target();
-        out += fmt::format("  {:<6} {} >= {:g}: {:.1f}\n", result.passed ? "pass" : "FAIL", target,
+        out += fmt::format("{}{:<6} {} >= {:g}: {:.1f}\n", text_report_marks::kIndent,
+                           result.passed ? text_report_marks::kPassed : text_report_marks::kFailed, target,
                            result.threshold.minimum, result.actual);
     }
 }

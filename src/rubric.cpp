@@ -123,7 +123,7 @@ public:
 
 private:
     YamlReader yaml_;
-    std::set<std::string, std::less<>> question_ids_;  // questions read so far, in order
+    std::set<std::string, std::less<>> question_ids_;  // ids of the questions read so far, to refuse a repeat
 
     void read_text_field(const YamlMap& map, std::string_view key, std::string_view what,
                          std::string& out, bool required, bool is_id = false) {

@@ -527,10 +527,10 @@ Survey::Step Survey::review(SurveyUi& ui) {
 }
 
 SurveyOutcome Survey::run(SurveyUi& ui) {
-    double total = 0;
-    for (const auto& item : plan()) total += item_seconds(item);
-    ui.show_intro(rubric_, total);
     std::vector<SurveyItem> items = plan();
+    double total = 0;
+    for (const auto& item : items) total += item_seconds(item);
+    ui.show_intro(rubric_, total);
     auto first_open = std::find_if(items.begin(), items.end(), [&](const SurveyItem& i) { return !is_answered(i); });
     Step step = ask_items(ui, [this] { return plan(); }, static_cast<std::size_t>(first_open - items.begin()));
     if (step == Step::done && ui.supports_review()) step = review(ui);

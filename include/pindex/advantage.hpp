@@ -47,11 +47,11 @@ std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>&
 std::string grouped_count(double count);
 // "×4", "×0.25", "×1.5": a ratio as the reports print it.
 std::string ratio_words(double ratio);
-// "6 weeks from idea to launch is 2× as fast as the reference (12 weeks ...): with the same
-// interactions, P is ×4 the reference's."
+// "Speed (idea-to-launch: 6 weeks) is ×2 the reference's (12 weeks ...). For the same
+// interactions, P is ×4 the reference's: doubling speed quadruples P."
 std::string advantage_words(const Advantage& advantage);
-// "Speed ×2 (idea-to-launch 12 → 6 weeks); P ×4, taking the interactions as unchanged (not
-// given on both sides)."
+// "Speed (idea-to-launch: 12 weeks then, 6 weeks now) is ×2 the earlier assessment's: P is ×4
+// the earlier assessment's, taking the yearly interactions as unchanged (not given in both)."
 std::string advantage_change_words(const AdvantageChange& change);
 
 }  // namespace pindex

@@ -36,7 +36,8 @@ struct BatchOptions {
 
 // The paths given, each directory replaced by the answers files under it (.yaml, .yml, .json,
 // recursively, hidden entries skipped), sorted so that runs are reproducible. A path that does
-// not exist stays in the list: scoring it reports it like any unreadable file.
+// not exist stays in the list: scoring it reports it like any unreadable file. A directory that
+// cannot be read (at the top or below) throws InputError.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 // Scores every file; items come back in the order of `files`, whatever the threads did.

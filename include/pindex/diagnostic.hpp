@@ -39,10 +39,8 @@ std::string shortened(std::string_view text, std::size_t max_bytes);
 class Diagnostics {
 public:
     void error(SourceLocation where, std::string message);
-    void warning(SourceLocation where, std::string message);
     bool has_errors() const;
     const std::vector<Diagnostic>& all() const { return items_; }
-    std::vector<Diagnostic> warnings() const;
 
     // Throws InputError holding every error collected so far, if there is one.
     void throw_if_errors() const;

@@ -10,6 +10,7 @@
 #include "color.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "inputs.hpp"
 #include "pindex/diagnostic.hpp"
 #include "pindex/version.hpp"
 
@@ -47,12 +48,6 @@ std::string suggestion_for(const CLI::App& app, int argc, char** argv) {
         }
     }
     return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
-}
-
-int report_input_error(const InputError& error) {
-    for (const auto& line : format_diagnostics(error.diagnostics()))
-        std::cerr << colorize_diagnostic(line, STDERR_FILENO) << '\n';
-    return kExitInvalid;
 }
 
 }  // namespace
@@ -112,11 +107,9 @@ int run(int argc, char** argv) {
             if (app.got_subcommand(name)) return runner();
         return kExitInvalid;
     } catch (const InputError& e) {
-        return report_input_error(e);
-    } catch (const UsageError& e) {
-        std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
+        print_diagnostics(e.diagnostics());
         return kExitInvalid;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // UsageError and anything unexpected: one line, exit 2
         std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
         return kExitInvalid;
     }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/report_text.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex::cli {
@@ -39,10 +40,15 @@ std::string colorize_report_text(std::string_view text, int fd) {
     std::string out;
     bool first = true;
     for (const auto& line : split_lines(text)) {
+        namespace marks = text_report_marks;
+        auto after_indent = [&](std::string_view mark) {
+            return line.starts_with(std::string(marks::kIndent) + std::string(mark) + " ");
+        };
         if (first) out += paint(line, kBold);
-        else if (line.starts_with("  FAIL ")) out += paint_prefix(line, "  ", "FAIL", kRed);
-        else if (line.starts_with("  pass ")) out += paint_prefix(line, "  ", "pass", kGreen);
-        else if (line.starts_with("INCOMPLETE:")) out += paint_prefix(line, "", "INCOMPLETE", kYellow);
+        else if (after_indent(marks::kFailed)) out += paint_prefix(line, marks::kIndent, marks::kFailed, kRed);
+        else if (after_indent(marks::kPassed)) out += paint_prefix(line, marks::kIndent, marks::kPassed, kGreen);
+        else if (line.starts_with(std::string(marks::kIncomplete) + ":"))
+            out += paint_prefix(line, "", marks::kIncomplete, kYellow);
         else out += line;
         out += "\n";
         first = false;
@@ -51,9 +57,13 @@ std::string colorize_report_text(std::string_view text, int fd) {
 }
 
 std::string colorize_diagnostic(std::string_view line, int fd) {
-    std::size_t at = line.find(": error: ");
-    if (at == std::string_view::npos || !color_for(fd)) return std::string(line);
-    return std::string(line.substr(0, at + 2)) + paint("error", kRed) + std::string(line.substr(at + 7));
+    if (!color_for(fd)) return std::string(line);
+    for (auto [severity, color] : {std::pair<std::string_view, std::string_view>{"error", kRed}, {"warning", kYellow}}) {
+        std::string marker = ": " + std::string(severity) + ": ";
+        if (std::size_t at = line.find(marker); at != std::string_view::npos)
+            return std::string(line.substr(0, at + 2)) + paint(severity, color) + std::string(line.substr(at + marker.size() - 2));
+    }
+    return std::string(line);
 }
 
 }  // namespace pindex::cli

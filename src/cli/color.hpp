@@ -19,7 +19,8 @@ bool color_for(int fd);
 // red, met ones in green and an incomplete file's warning in yellow, when colour is on for fd.
 std::string colorize_report_text(std::string_view text, int fd);
 
-// A diagnostic line with its " error: " in red, when colour is on for fd.
+// A diagnostic line with its " error: " in red or its " warning: " in yellow, when colour is on
+// for fd.
 std::string colorize_diagnostic(std::string_view line, int fd);
 
 }  // namespace pindex::cli

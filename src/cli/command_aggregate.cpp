@@ -25,9 +25,9 @@ struct AggregateOptions {
 
 int run_aggregate(const AggregateOptions& options) {
     if (options.files.size() < 2) throw UsageError("aggregate needs the answers files of at least two respondents");
-    for (const auto& file : options.files)
-        if (same_file(options.output, file))
-            throw UsageError(fmt::format("-o {} would overwrite {}, one of the respondents' files", options.output, file));
+    std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
+    for (const auto& file : options.files) inputs.push_back({file, "one of the respondents' files"});
+    refuse_overwriting_inputs(options.output, inputs);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Respondent> respondents;
     for (const auto& file : options.files) {

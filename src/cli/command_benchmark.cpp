@@ -22,9 +22,9 @@ struct BenchmarkOptions {
 };
 
 int run_build(const BenchmarkOptions& options) {
-    for (const auto& file : options.files)
-        if (same_file(options.output, file))
-            throw UsageError(fmt::format("-o {} would overwrite {}, one of the assessments", options.output, file));
+    std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
+    for (const auto& file : options.files) inputs.push_back({file, "one of the assessments"});
+    refuse_overwriting_inputs(options.output, inputs);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Report> reports;
     for (const auto& file : options.files) reports.push_back(load_assessment_file(file, rubric));

@@ -26,9 +26,9 @@ struct CompareOptions {
 int run_compare(const CompareOptions& options) {
     if (options.fail_if_drop && !(*options.fail_if_drop >= 0 && *options.fail_if_drop <= 100))
         throw UsageError(fmt::format("--fail-if-drop must lie in [0, 100], got {}", *options.fail_if_drop));
-    for (const auto& input : {options.before, options.after})
-        if (!options.output.empty() && same_file(options.output, input))
-            throw UsageError(fmt::format("-o {} would overwrite {}, an input of the comparison", options.output, input));
+    refuse_overwriting_inputs(options.output, {{options.before, "an input of the comparison"},
+                                               {options.after, "an input of the comparison"},
+                                               {options.rubric, "the rubric"}});
     const auto& format = choose_format(comparison_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     Report before = load_assessment_file(options.before, rubric);

@@ -47,8 +47,7 @@ CommandRunner add_rubric_command(CLI::App& app) {
             write_output("", write_rubric_text(rubric));
             return kExitSuccess;
         }
-        if (!options->output.empty() && !options->rubric.empty() && same_file(options->output, options->rubric))
-            throw UsageError(fmt::format("-o {} would overwrite the rubric being exported", options->output));
+        refuse_overwriting_inputs(options->output, {{options->rubric, "the rubric being exported"}});
         write_output(options->output, options->format == "json"             ? write_rubric_json(rubric)
                                       : options->format == "answers-schema" ? write_answers_schema(rubric)
                                                                             : write_rubric_yaml(rubric));

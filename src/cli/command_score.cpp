@@ -66,15 +66,15 @@ int run_batch(const ScoreOptions& options) {
     BatchOptions batch{parse_thresholds(options, rubric), options.allow_incomplete, options.jobs};
     std::vector<std::string> files = expand_inputs(options.files);
     if (files.empty()) throw UsageError("no answers files (.yaml, .yml, .json) found in " + join(options.files));
-    for (const auto& file : files)
-        if (!options.output.empty() && same_file(options.output, file))
-            throw UsageError(fmt::format("-o {} would overwrite {}, one of the files being scored", options.output, file));
+    std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
+    for (const auto& file : files) inputs.push_back({file, "one of the files being scored"});
+    refuse_overwriting_inputs(options.output, inputs);
     std::vector<BatchItem> items = score_batch(rubric, files, batch);
     std::size_t invalid = 0;
     bool passed = true;
     for (const auto& item : items) {
-        for (const auto& warning : item.warnings) std::cerr << format_diagnostic(warning) << '\n';
-        for (const auto& line : format_diagnostics(item.errors)) std::cerr << line << '\n';
+        print_diagnostics(item.warnings);
+        print_diagnostics(item.errors);
         if (!item.row) ++invalid;
         else passed = passed && item.row->thresholds_passed.value_or(true);
     }
@@ -96,15 +96,16 @@ int run_single(const ScoreOptions& options) {
     const ReportFormat& format = choose_format(report_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Threshold> thresholds = parse_thresholds(options, rubric);
-    if (!options.output.empty() && same_file(options.output, options.file))
-        throw UsageError(fmt::format("-o {} would overwrite the answers file being scored", options.output));
+    refuse_overwriting_inputs(options.output, {{options.file, "the answers file being scored"},
+                                               {options.rubric, "the rubric"},
+                                               {options.benchmarks, "the benchmark set"}});
     Answers answers = load_answers_file(options.file, rubric);
     Report report = build_report(rubric, answers, options.file, thresholds);
     if (!options.benchmarks.empty())
         report.peers = peer_position(read_benchmark_set(read_input(options.benchmarks), options.benchmarks),
                                      options.benchmarks, report);
     if (!report.completeness.complete() && !options.allow_incomplete) {
-        std::cerr << incomplete_message(options.file == "-" ? "<stdin>" : options.file,
+        std::cerr << incomplete_message(input_name(options.file),
                                         report.completeness, "score missing answers as 0")
                   << '\n';
         return kExitInvalid;

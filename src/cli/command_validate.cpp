@@ -30,7 +30,7 @@ int validate_rubric(const std::string& name, const std::string& text) {
 int validate_answers(const ValidateOptions& options, const std::string& name, const std::string& text) {
     Rubric rubric = load_rubric_option(options.rubric);
     Answers answers = load_answers(text, name, rubric);
-    for (const auto& warning : answers.warnings) std::cerr << format_diagnostic(warning) << '\n';
+    print_diagnostics(answers.warnings);
     Completeness completeness = score_answers(rubric, answers).completeness;
     if (!completeness.complete() && !options.allow_incomplete) {
         std::cerr << incomplete_message(name, completeness, "accept it") << '\n';
@@ -42,7 +42,7 @@ int validate_answers(const ValidateOptions& options, const std::string& name, co
 }
 
 int run_validate(const ValidateOptions& options) {
-    std::string name = options.file == "-" ? "<stdin>" : options.file;
+    std::string name = input_name(options.file);
     std::string text = read_input(options.file);
     if (looks_like_rubric(text, name)) return validate_rubric(name, text);
     return validate_answers(options, name, text);

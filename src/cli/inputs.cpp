@@ -1,33 +1,50 @@
 #include "inputs.hpp"
 
+#include <unistd.h>
+
 #include <iostream>
 
 #include <fmt/format.h>
 
+#include "color.hpp"
+#include "commands.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report_json.hpp"
 
 namespace pindex::cli {
 
+std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs) {
+    if (output.empty() || output == "-") return;
+    for (const auto& input : inputs)
+        if (!input.path.empty() && same_file(output, input.path))
+            throw UsageError(fmt::format("-o {} would overwrite {}, {}", output, input.path, input.what));
+}
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+    for (const auto& line : format_diagnostics(diagnostics)) std::cerr << colorize_diagnostic(line, STDERR_FILENO) << '\n';
+}
+
 Rubric load_rubric_option(const std::string& path) {
     if (path.empty()) return default_rubric();
-    return load_rubric(read_input(path), path == "-" ? "<stdin>" : path);
+    return load_rubric(read_input(path), input_name(path));
 }
 
 namespace {
 Answers loaded_answers(std::string_view text, const std::string& name, const Rubric& rubric) {
     Answers answers = load_answers(text, name, rubric);
-    for (const auto& warning : answers.warnings) std::cerr << format_diagnostic(warning) << '\n';
+    print_diagnostics(answers.warnings);
     return answers;
 }
 }  // namespace
 
 Answers load_answers_file(const std::string& path, const Rubric& rubric) {
-    return loaded_answers(read_input(path), path == "-" ? "<stdin>" : path, rubric);
+    return loaded_answers(read_input(path), input_name(path), rubric);
 }
 
 Report load_assessment_file(const std::string& path, const Rubric& rubric) {
-    std::string name = path == "-" ? "<stdin>" : path;
+    std::string name = input_name(path);
     std::string text = read_input(path);
     if (looks_like_report_json(text)) return read_report_json(text, name);
     return build_report(rubric, loaded_answers(text, name, rubric), name, {});

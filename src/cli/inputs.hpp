@@ -1,6 +1,7 @@
 #pragma once
 // Loading the inputs and writing the outputs of a command, shared by all commands.
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -10,6 +11,24 @@
 #include "pindex/scoring.hpp"
 
 namespace pindex::cli {
+
+// How a path given on the command line is named in messages: "<stdin>" for "-".
+std::string input_name(const std::string& path);
+
+// An input a command reads, for refuse_overwriting_inputs: its path ("" or "-": none) and what
+// it is ("the rubric being exported", "one of the files being scored").
+struct NamedInput {
+    std::string path;
+    std::string what;
+};
+
+// Throws UsageError ("-o report.json would overwrite report.json, one of the files being
+// scored") when the output path names one of the inputs, under any name.
+void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs);
+
+// Prints diagnostics to stderr, one line each (at most limits::kMaxErrorsShown, then a count),
+// with their severity coloured as --color says.
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics);
 
 // The rubric given by --rubric, or the built-in default when path is empty.
 Rubric load_rubric_option(const std::string& path);

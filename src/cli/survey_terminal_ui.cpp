@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <set>
 #include <stdexcept>
 
@@ -60,12 +61,13 @@ void restore_terminal() {
     write_all(kResetAttributes, sizeof kResetAttributes - 1);
 }
 
-void install(int signal_number, void (*handler)(int)) {
+// False when the handler could not be installed (only the guard's constructor can act on it).
+bool install(int signal_number, void (*handler)(int)) {
     struct sigaction action {};
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;  // no SA_RESTART: a signal interrupts read() so the survey can react
-    ::sigaction(signal_number, &action, nullptr);
+    return ::sigaction(signal_number, &action, nullptr) == 0;
 }
 
 void resend_with_default_action(int signal_number) {
@@ -110,18 +112,25 @@ class TerminalGuard {
 public:
     TerminalGuard() {
         if (::pipe2(g_wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) throw std::runtime_error("cannot create a pipe");
-        ::tcgetattr(STDIN_FILENO, &g_saved_mode);
+        // Raw mode that could not be read or set would leave the terminal broken, or echo every
+        // key twice: stop before the first prompt instead (nothing has been asked or saved yet).
+        if (::tcgetattr(STDIN_FILENO, &g_saved_mode) != 0)
+            throw std::runtime_error(std::string("cannot read the terminal's settings: ") + std::strerror(errno));
         g_raw_mode = g_saved_mode;
         g_raw_mode.c_lflag &= static_cast<tcflag_t>(~(ICANON | ECHO | IEXTEN));
         g_raw_mode.c_iflag &= static_cast<tcflag_t>(~(IXON | ICRNL));
         g_raw_mode.c_cc[VMIN] = 1;
         g_raw_mode.c_cc[VTIME] = 0;
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_raw_mode);
-        install(SIGINT, on_interrupt);
-        install(SIGTERM, on_fatal_signal);
-        install(SIGHUP, on_fatal_signal);
-        install(SIGTSTP, on_stop);
-        install(SIGWINCH, on_window_change);
+        if (::tcsetattr(STDIN_FILENO, TCSAFLUSH, &g_raw_mode) != 0)
+            throw std::runtime_error(std::string("cannot set the terminal to raw mode: ") + std::strerror(errno));
+        // Without these handlers Ctrl-C or a closed terminal would leave it in raw mode.
+        bool installed = install(SIGINT, on_interrupt) && install(SIGTERM, on_fatal_signal) &&
+                         install(SIGHUP, on_fatal_signal) && install(SIGTSTP, on_stop) &&
+                         install(SIGWINCH, on_window_change);
+        if (!installed) {
+            restore_terminal();
+            throw std::runtime_error(std::string("cannot install the survey's signal handlers: ") + std::strerror(errno));
+        }
     }
     ~TerminalGuard() {
         for (int signal_number : {SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGWINCH}) ::signal(signal_number, SIG_DFL);

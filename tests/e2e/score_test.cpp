@@ -116,13 +116,31 @@ TEST_CASE("JSON answers score exactly like the same YAML answers") {
     CHECK(parts_without_notes(a) == parts_without_notes(b));
 }
 
-TEST_CASE("score refuses to write its report over the answers file") {
+TEST_CASE("score refuses to write its report over the answers file, the rubric or the benchmark set") {
     TempDir dir;
     fs::path answers = dir.file("a.yaml", read_text(example("typical.yaml")));
     RunResult result = run_pindex({"score", answers.string(), "-o", answers.string()});
     CHECK(result.exit_code == 2);
-    CHECK_THAT(result.err, Catch::Contains("would overwrite the answers file"));
+    CHECK_THAT(result.err, Catch::Contains("-o " + answers.string() + " would overwrite " + answers.string() +
+                                           ", the answers file being scored"));
     CHECK(read_text(answers) == read_text(example("typical.yaml")));
+
+    fs::path rubric = dir.path / "rubric.yaml";
+    REQUIRE(run_pindex({"rubric", "export", "-o", rubric.string()}).exit_code == 0);
+    std::string rubric_text = read_text(rubric);
+    RunResult over_rubric = run_pindex({"score", answers.string(), "--rubric", rubric.string(), "-o", rubric.string()});
+    CHECK(over_rubric.exit_code == 2);
+    CHECK_THAT(over_rubric.err, Catch::Contains(", the rubric"));
+    CHECK(read_text(rubric) == rubric_text);
+
+    fs::path set = dir.path / "set.json";
+    REQUIRE(run_pindex({"benchmark", "build", example("laggard.yaml"), example("leader.yaml"), "-o", set.string()})
+                .exit_code == 0);
+    std::string set_text = read_text(set);
+    RunResult over_set = run_pindex({"score", answers.string(), "--benchmarks", set.string(), "-o", set.string()});
+    CHECK(over_set.exit_code == 2);
+    CHECK_THAT(over_set.err, Catch::Contains(", the benchmark set"));
+    CHECK(read_text(set) == set_text);
 }
 
 TEST_CASE("bad thresholds are usage errors (exit 2)") {

@@ -98,6 +98,6 @@ TEST_CASE("rubric export refuses to write over the rubric it exports") {
     std::string before = read_text(rubric);
     RunResult over = run_pindex({"rubric", "export", "--rubric", rubric.string(), "--format", "json", "-o", rubric.string()});
     CHECK(over.exit_code == 2);
-    CHECK_THAT(over.err, Catch::Contains("would overwrite the rubric being exported"));
+    CHECK_THAT(over.err, Catch::Contains("would overwrite " + rubric.string() + ", the rubric being exported"));
     CHECK(read_text(rubric) == before);
 }
