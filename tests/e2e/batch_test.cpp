@@ -46,7 +46,7 @@ TEST_CASE("a directory gives a CSV row per valid file, names each invalid one, a
                      "delight-me,accountability\r");
     CHECK_THAT(rows[1], Catch::StartsWith(assessments.path("2027/typical.yml") + ",Contoso Outdoor"));
     CHECK_THAT(rows[1], Catch::Contains("," + index_text(kTypicalIndex) + ",true,"));
-    CHECK_THAT(rows[1], Catch::Matches(".*,true,\\d+\\.\\d{4},[\\s\\S]*"));  // part points to four decimals
+    CHECK_THAT(rows[1], Catch::Matches(".*,true,\\d+\\.\\d{4},.*\r"));  // part points to four decimals
     CHECK_THAT(rows[2], Catch::StartsWith(assessments.path("laggard.yaml")));
     CHECK_THAT(result.err, Catch::Contains(assessments.path("2027/broken.yaml") + ":2:1: error: invalid YAML"));
     CHECK_THAT(result.err, Catch::Contains(assessments.path("partial.json") + ": error: incomplete"));

@@ -105,6 +105,12 @@ nlohmann::json parts_without_notes(const nlohmann::json& report) {
     return parts;
 }
 
+std::string line_containing(const std::string& text, const std::string& fragment) {
+    for (const auto& line : split_lines(text))
+        if (line.find(fragment) != std::string::npos) return line;
+    return "";
+}
+
 nlohmann::json score_json(const std::filesystem::path& answers) {
     RunResult result = run_pindex({"score", answers.string(), "--format", "json"});
     if (result.exit_code != 0)

@@ -31,6 +31,10 @@ struct TempDir {
 
 std::string read_text(const std::filesystem::path& path);
 std::vector<std::string> split_lines(const std::string& text);  // without the '\n's
+// The first line of text that holds `fragment`, or "" when none does: regular expressions are
+// then matched against one line, not a whole report (std::regex recurses once per character,
+// and a long text overflows the stack under AddressSanitizer).
+std::string line_containing(const std::string& text, const std::string& fragment);
 
 // The answers of examples/typical.yaml as typed in the survey (tests/data/typical.survey-input),
 // one per line, without organization and respondent (given as flags).
