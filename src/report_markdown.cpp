@@ -55,10 +55,10 @@ void index_slide(std::string& out, const Report& report) {
             out += fmt::format("| {} | {:g} | {} |\n", escape_markdown(position.benchmark.label),
                                position.benchmark.score, delta_words(position.delta));
         out += "\n";
-        if (!report.calibration.empty()) out += escape_markdown(report.calibration) + "\n\n";
     }
     IndexBand band = report.index_band();
     if (!band.words.empty()) out += fmt::format("The index is {}.\n", escape_markdown(band.words));
+    if (!report.calibration.empty()) out += "\n*" + escape_markdown(report.calibration) + "*\n";
     if (report.peers) out += "\n" + escape_markdown(peer_words(*report.peers, report.index)) + "\n";
 }
 

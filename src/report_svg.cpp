@@ -4,6 +4,7 @@
 
 #include "pindex/escape.hpp"
 #include "pindex/report_charts.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex {
 
@@ -46,12 +47,16 @@ std::string write_report_svg(const Report& report) {
     out += panel(530, 470, "Points by part", parts_bar_chart(report));
     out += panel(1030, 530, "Share of each part's maximum", radar_chart(report));
     // The sources are too long for a slide; the other formats carry them in full.
-    out += fmt::format("<text x=\"60\" y=\"{}\" font-size=\"20\" fill=\"{}\">Benchmark marks are published "
+    // The rubric's calibration sentence below it, wrapped to the canvas (about 140 characters of
+    // 18-pixel text in 1480 pixels), the footer growing upwards into the panels' margin.
+    std::vector<std::string> calibration = wrap_words(report.calibration, 140);
+    double y = 872 - 24.0 * static_cast<double>(calibration.size());
+    out += fmt::format("<text x=\"60\" y=\"{:g}\" font-size=\"20\" fill=\"{}\">Benchmark marks are published "
                        "figures; their sources are in the HTML, Markdown and JSON reports. pindex {}.</text>\n",
-                       report.calibration.empty() ? 872 : 858, palette::kMuted, escape_xml(report.tool_version));
-    if (!report.calibration.empty())
-        out += fmt::format("<text x=\"60\" y=\"886\" font-size=\"18\" fill=\"{}\">{}</text>\n", palette::kMuted,
-                           escape_xml(report.calibration));
+                       y, palette::kMuted, escape_xml(report.tool_version));
+    for (const auto& line : calibration)
+        out += fmt::format("<text x=\"60\" y=\"{:g}\" font-size=\"18\" fill=\"{}\">{}</text>\n", y += 24,
+                           palette::kMuted, escape_xml(line));
     return out + "</svg>\n";
 }
 
