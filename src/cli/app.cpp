@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <vector>
 
@@ -48,6 +50,21 @@ std::string suggestion_for(const CLI::App& app, int argc, char** argv) {
         }
     }
     return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+}
+
+// A report that did not reach standard output in full (a full disk, a closed pipe or descriptor)
+// must not pass for one that did: a CI job would publish it. Checked once, after the command,
+// since every command writes its stdout through std::cout.
+int checked_stdout(int exit_code) {
+    errno = 0;
+    std::cout.flush();
+    if (!std::cout.fail()) return exit_code;
+    int error = errno;
+    std::cerr << colorize_diagnostic(fmt::format("pindex: error: cannot write to standard output{}{}",
+                                                 error ? ": " : "", error ? std::strerror(error) : ""),
+                                     STDERR_FILENO)
+              << '\n';
+    return kExitInvalid;
 }
 
 }  // namespace
@@ -104,7 +121,7 @@ int run(int argc, char** argv) {
 
     try {
         for (const auto& [name, runner] : commands)
-            if (app.got_subcommand(name)) return runner();
+            if (app.got_subcommand(name)) return checked_stdout(runner());
         return kExitInvalid;
     } catch (const InputError& e) {
         print_diagnostics(e.diagnostics());

@@ -92,3 +92,16 @@ TEST_CASE("colour: --color always|never|auto, PINDEX_COLOR and NO_COLOR") {
     CHECK(invalid.exit_code == 2);
     CHECK_THAT(invalid.err, Catch::Contains("--color: sometimes not in {auto,always,never}"));
 }
+
+TEST_CASE("a report that cannot be written to standard output is an error, not a success") {
+    // A full disk (/dev/full) and a closed descriptor: the report never arrives, so exit 2.
+    for (const std::string redirect : {"> /dev/full", ">&-"}) {
+        INFO(redirect);
+        RunResult result = run_program("sh", {"-c", std::string(PINDEX_BINARY) + " score '" + example("typical.yaml") +
+                                                         "' --format json " + redirect});
+        CHECK(result.exit_code == 2);
+        CHECK_THAT(result.err, Catch::Contains("pindex: error: cannot write to standard output"));
+    }
+    RunResult shown = run_program("sh", {"-c", std::string(PINDEX_BINARY) + " rubric show > /dev/full"});
+    CHECK(shown.exit_code == 2);
+}
