@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <stdexcept>
 
@@ -63,9 +64,43 @@ std::string read_input(const std::string& path) {
     }
 }
 
+namespace {
+
+void write_all_to(int fd, const std::string& content, const std::function<void(const char*)>& fail) {
+    std::size_t written = 0;
+    while (written < content.size()) {
+        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) fail("write");
+        written += static_cast<std::size_t>(n);
+    }
+}
+
+// Something that is not a regular file (a device such as /dev/null, a terminal, a pipe) is
+// written into, never replaced by a file of our own.
+void write_into(const std::string& path, const std::string& content) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
+    write_all_to(fd, content, [&](const char* step) {
+        std::string reason = std::strerror(errno);
+        ::close(fd);
+        throw std::runtime_error(fmt::format("{}: cannot write ({}): {}", path, step, reason));
+    });
+    if (::close(fd) != 0) throw std::runtime_error(fmt::format("{}: cannot write (close): {}", path, std::strerror(errno)));
+}
+
+}  // namespace
+
 void write_file_atomically(const std::string& path, const std::string& content) {
     namespace fs = std::filesystem;
-    fs::path target(path);
+    struct stat existing {};
+    bool exists = ::stat(path.c_str(), &existing) == 0;  // follows symbolic links
+    if (exists && !S_ISREG(existing.st_mode)) return write_into(path, content);
+    // A symbolic link stays a link: the file it points to is the one replaced, atomically, in
+    // its own directory, as editors do.
+    std::error_code error;
+    fs::path target = fs::is_symlink(path, error) ? fs::weakly_canonical(path, error) : fs::path(path);
+    if (error) target = path;
     fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string pattern = (directory / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     int fd = ::mkstemp(pattern.data());
@@ -76,24 +111,20 @@ void write_file_atomically(const std::string& path, const std::string& content) 
         ::unlink(pattern.c_str());
         throw std::runtime_error(fmt::format("{}: cannot write ({}): {}", path, step, reason));
     };
-    std::size_t written = 0;
-    while (written < content.size()) {
-        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) fail("write");
-        written += static_cast<std::size_t>(n);
-    }
-    // mkstemp creates 0600; give the file the permissions a plain create would.
+    write_all_to(fd, content, fail);
+    // mkstemp creates 0600: keep the mode of the file replaced, or give a new one the mode a
+    // plain create would (so resuming a private 0600 answers file keeps it private).
     mode_t mask = ::umask(0);
     ::umask(mask);
-    if (::fchmod(fd, 0666 & ~mask) != 0) fail("chmod");
+    mode_t mode = exists ? (existing.st_mode & 07777) : (0666 & ~mask);
+    if (::fchmod(fd, mode) != 0) fail("chmod");
     if (::fsync(fd) != 0) fail("fsync");
     if (::close(fd) != 0) {
         std::string reason = std::strerror(errno);
         ::unlink(pattern.c_str());
         throw std::runtime_error(fmt::format("{}: cannot write (close): {}", path, reason));
     }
-    if (::rename(pattern.c_str(), path.c_str()) != 0) {
+    if (::rename(pattern.c_str(), target.c_str()) != 0) {
         std::string reason = std::strerror(errno);
         ::unlink(pattern.c_str());
         throw std::runtime_error(fmt::format("{}: cannot write (rename): {}", path, reason));

@@ -10,8 +10,10 @@ namespace pindex {
 std::string read_input(const std::string& path);
 
 // Writes content to path through a temporary file in the same directory, flushed to disk and
-// renamed over the target. Throws std::runtime_error (with the path and reason) on failure,
-// leaving any existing file untouched and no temporary file behind.
+// renamed over the target, which keeps its permissions. A symbolic link stays a link (the file
+// it points to is replaced); a path that is not a regular file (/dev/null, a terminal, a pipe)
+// is written into, never replaced. Throws std::runtime_error (with the path and reason) on
+// failure, leaving any existing file untouched and no temporary file behind.
 void write_file_atomically(const std::string& path, const std::string& content);
 
 // True when both paths name the same existing file (so a report would overwrite its input).

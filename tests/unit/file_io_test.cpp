@@ -96,3 +96,26 @@ TEST_CASE("same_file recognises one file under two names") {
     CHECK_FALSE(same_file((dir.path / "a").string(), (dir.path / "b").string()));
     CHECK_FALSE(same_file("-", "-"));
 }
+
+TEST_CASE("an atomic write keeps a file's permissions, a symbolic link, and a device node") {
+    TempDir dir;
+    fs::path target = dir.path / "answers.yaml";
+    write_file_atomically(target.string(), "first");
+    fs::permissions(target, fs::perms::owner_read | fs::perms::owner_write);  // 0600: private answers
+    write_file_atomically(target.string(), "second");
+    CHECK(slurp(target) == "second");
+    CHECK((fs::status(target).permissions() & fs::perms::all) == (fs::perms::owner_read | fs::perms::owner_write));
+
+    fs::path link = dir.path / "link.yaml";
+    fs::create_symlink("answers.yaml", link);
+    write_file_atomically(link.string(), "through the link");
+    CHECK(fs::is_symlink(link));
+    CHECK(slurp(target) == "through the link");
+
+    fs::path device_link = dir.path / "null.txt";  // a link, so a regression replaces it, not /dev/null
+    fs::create_symlink("/dev/null", device_link);
+    write_file_atomically(device_link.string(), "discarded");
+    CHECK(fs::is_symlink(device_link));
+    CHECK(fs::is_character_file("/dev/null"));
+    CHECK(std::distance(fs::directory_iterator(dir.path), fs::directory_iterator()) == 3);  // no temporary left
+}
