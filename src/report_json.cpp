@@ -189,7 +189,7 @@ public:
         report.organization = optional_text(*top, "organization");
         report.respondent = optional_text(*top, "respondent");
         report.date = optional_text(*top, "date");
-        report.index = yaml_.required_number(*top, "index", "the report").value_or(0);
+        report.index = within(*top, "index", "the report", 0, 100);
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
             for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
                 report.parts.push_back(part(node));
@@ -280,9 +280,9 @@ private:
         question.weight = yaml_.required_number(*map, "weight", what).value_or(1);
         question.applicable = flag(*map, "applicable", what);
         question.answered = flag(*map, "answered", what);
-        question.score = yaml_.required_number(*map, "score", what).value_or(0);
-        question.points = yaml_.required_number(*map, "points", what).value_or(0);
-        question.max_points = yaml_.required_number(*map, "max_points", what).value_or(0);
+        question.score = within(*map, "score", what, 0, 1);
+        question.max_points = within(*map, "max_points", what, 0, 100);
+        question.points = within(*map, "points", what, 0, question.max_points);
         if (const YamlEntry* entry = yaml_.required(*map, "answer", what)) question.answer = answer(entry->value, question.type, what);
         question.answer_text = optional_text(*map, "answer_text");
         question.note = optional_text(*map, "note");
@@ -311,6 +311,18 @@ private:
         return result;
     }
 
+    // A number a report can only hold within [low, high] (an index, points, a share): anything
+    // else was not written by pindex, and would make comparisons and benchmark sets meaningless.
+    double within(const YamlMap& map, std::string_view key, std::string_view what, double low, double high) {
+        auto value = yaml_.required_number(map, key, what);
+        if (value && (*value < low || *value > high)) {
+            yaml_.error(map.find(key)->value,
+                        fmt::format("'{}' of {} must lie in [{}, {}], got {}", key, what, low, high, *value));
+            return low;
+        }
+        return value.value_or(low);
+    }
+
     // A ratio's input: 0 would divide by zero in a comparison.
     double positive(const YamlMap& map, std::string_view key, std::string_view what) {
         auto value = yaml_.required_number(map, key, what);
@@ -328,9 +340,9 @@ private:
         part.id = yaml_.required_text(*map, "id", "a part of the report");
         std::string what = fmt::format("part '{}' of the report", part.id);
         part.name = yaml_.required_text(*map, "name", what);
-        part.weight = yaml_.required_number(*map, "weight", what).value_or(0);
-        part.points = yaml_.required_number(*map, "points", what).value_or(0);
-        part.fraction = yaml_.required_number(*map, "fraction", what).value_or(0);
+        part.weight = within(*map, "weight", what, 0, 100);
+        part.points = within(*map, "points", what, 0, part.weight);
+        part.fraction = within(*map, "fraction", what, 0, 1);
         part.applicable = flag(*map, "applicable", what);
         for (const auto& item : items(*map, "questions", what)) part.questions.push_back(question(item));
         return part;

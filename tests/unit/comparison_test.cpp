@@ -140,6 +140,13 @@ TEST_CASE("a bad JSON report is an error with its position") {
     CHECK_THAT(error_of(test::replaced(good, "\"index\": " + index_text(kTypicalIndex) + ",", "")),
                Catch::Contains("missing key 'index'"));
     CHECK_THAT(error_of(good.substr(0, good.size() / 2)), Catch::StartsWith("r.json:"));
+    // Numbers pindex never writes: an index or points outside their range.
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": " + index_text(kTypicalIndex), "\"index\": 1e308")),
+               Catch::Matches("r\\.json:\\d+:\\d+: error: 'index' of the report must lie in \\[0, 100\\], got 1e\\+308"));
+    CHECK_THAT(error_of(test::replaced(good, "\"index\": " + index_text(kTypicalIndex), "\"index\": -50")),
+               Catch::Contains("must lie in [0, 100], got -50"));
+    CHECK_THAT(error_of(test::replaced(good, "\"fraction\": ", "\"fraction\": 7")),
+               Catch::Contains("'fraction' of part 'empower-me' of the report must lie in [0, 1]"));
 }
 
 TEST_CASE("the comparison's JSON carries delta.index and delta.parts") {
