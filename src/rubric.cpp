@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/limits.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -167,6 +168,13 @@ private:
         auto weight = yaml_.number(entry->value, fmt::format("the weight of {}", what));
         if (weight && *weight <= 0) {
             yaml_.error(*entry, fmt::format("the weight of {} must be positive, got {}", what, *weight));
+            return std::nullopt;
+        }
+        // Weights far apart lose the small ones in floating point, and sums of huge ones
+        // overflow: every score would collapse to 0 in silence.
+        if (weight && (*weight < limits::kMinWeight || *weight > limits::kMaxWeight)) {
+            yaml_.error(*entry, fmt::format("the weight of {} is {}; weights must lie in [{}, {}]", what, *weight,
+                                            limits::kMinWeight, limits::kMaxWeight));
             return std::nullopt;
         }
         return weight;

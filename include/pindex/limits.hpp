@@ -23,4 +23,9 @@ inline constexpr std::size_t kMaxErrorsShown = 20;
 // One printed message, so that a value quoted in an error cannot flood a CI log.
 inline constexpr std::size_t kMaxMessageBytes = 1000;
 
+// Part and question weights in a rubric: positive, and within a range where weighted means stay
+// exact enough (a part's weights sum to at most a few thousand, never overflowing).
+inline constexpr double kMinWeight = 0.001;
+inline constexpr double kMaxWeight = 1000;
+
 }  // namespace pindex::limits

@@ -209,3 +209,12 @@ TEST_CASE("earlier versions are listed once each, never as the rubric's own vers
     CHECK(rubric.find_earlier_version("1.0")->change_of("journey"));
     CHECK_FALSE(rubric.find_earlier_version("1.0")->change_of("digital-relationships"));  // same question, same meaning
 }
+
+TEST_CASE("weights that would overflow or vanish in floating point are refused") {
+    auto with_weight = [](const std::string& weight) {
+        return test::replaced(test::kSmallRubric, "        weight: 2\n", "        weight: " + weight + "\n");
+    };
+    CHECK_THAT(test::rubric_error(with_weight("1e308")), Catch::Contains("weights must lie in [0.001, 1000]"));
+    CHECK_THAT(test::rubric_error(with_weight("5e-324")), Catch::Contains("weights must lie in [0.001, 1000]"));
+    CHECK(test::rubric_error(with_weight("1000")).empty());
+}
