@@ -3,20 +3,24 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
 
 #include <fmt/format.h>
 
 #include "pindex/advantage.hpp"
 #include "pindex/answer_words.hpp"
+#include "pindex/limits.hpp"
 #include "pindex/scoring.hpp"
-#include "pindex/survey_time.hpp"
 #include "pindex/text.hpp"
+#include "pindex/typed_number.hpp"
 
 namespace pindex {
 
 namespace {
 
-constexpr double kMetadataSeconds = 10;
+using Kind = SurveyItem::Kind;
+
+constexpr std::string_view kKeys = "(b back, ? help, s skip, q save and quit)";
 
 std::string trim(std::string_view text) {
     auto first = text.find_first_not_of(" \t\r\n");
@@ -25,6 +29,13 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
+std::string lowercase(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// Tokens of a typed list: "1 3", "1,3", "1; 3".
 std::vector<std::string> split_choices(const std::string& text) {
     std::vector<std::string> tokens;
     std::string token;
@@ -39,10 +50,16 @@ std::vector<std::string> split_choices(const std::string& text) {
     return tokens;
 }
 
-// The 0-based index of the option a token names: its number (1-based) or its id.
-std::optional<std::size_t> option_index(const std::vector<Option>& options, const std::string& token) {
+// The 0-based index a typed number names among `count` options ("1" is the first).
+std::optional<std::size_t> typed_index(std::size_t count, const std::string& token) {
+    for (std::size_t i = 0; i < count; ++i)
+        if (token == std::to_string(i + 1)) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> option_index(const std::vector<Option>& options, const std::string& id) {
     for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].id == token || std::to_string(i + 1) == token) return i;
+        if (options[i].id == id) return i;
     return std::nullopt;
 }
 
@@ -52,23 +69,52 @@ std::string range_of(const Question& question) {
                     : fmt::format("of at least {:g}", question.bands.front().min);
 }
 
-constexpr std::string_view kKeys = "(b back, ? help, s skip, q save and quit)";
+std::string unit_words(const Question& question) {
+    if (question.unit.empty()) return "";
+    return question.unit == "%" ? " (%)" : " (" + question.unit + ")";
+}
 
-// The one-line hint shown when what was typed does not answer the item.
-std::string input_hint(const SurveyItem& item) {
-    if (!item.question) return "Type the text and Enter, or just Enter to leave it empty.";
+// How to add to and remove from a matrix's own steps and channels.
+std::string custom_axes_syntax(const Question& question) {
+    std::string add = question.custom_rows && question.custom_columns ? "'step NAME' or 'channel NAME'"
+                      : question.custom_rows                          ? "'step NAME'"
+                                                                      : "'channel NAME'";
+    return add + " to add one, 'remove NAME' to remove one you added";
+}
+
+// What to type at a row of the journey: its levels, one per channel, in column order.
+std::string row_hint(const Question& question, const std::vector<Axis>& columns) {
+    std::vector<std::string> names;
+    for (const auto& column : columns) names.push_back(column.label);
+    return fmt::format("Type {} levels, one per channel in this order: {}. Each is 1 to {}, or n where customers do "
+                       "not use the channel (for example {}) {}.",
+                       columns.size(), join(names, "; "), question.levels.size(),
+                       columns.size() >= 4 ? "2 3 n 1" : "2 n", kKeys);
+}
+
+// The one-line hint for an item when what was typed does not answer it.
+std::string input_hint(const SurveyItem& item, const std::vector<Axis>& columns) {
+    switch (item.kind) {
+        case Kind::organization:
+        case Kind::respondent: return "Type the text and Enter, or just Enter to leave it empty.";
+        case Kind::interactions:
+            return "Type a positive number of interactions, such as 2,000,000 or 2e6, or just Enter to skip.";
+        case Kind::custom_axes:
+            return fmt::format("Type {} (a name of at most {} characters), or just Enter to go on.",
+                               custom_axes_syntax(*item.question), kMaxCustomAxisLabel);
+        case Kind::grid: return "Rate the cells with the keys the grid shows, then Enter to go on.";
+        case Kind::row: return row_hint(*item.question, columns);
+        case Kind::question: break;
+    }
     const Question& question = *item.question;
-    if (item.kind == SurveyItem::Kind::cell)
-        return fmt::format("Type a number from 1 to {}, or n for n/a {}.", question.levels.size(), kKeys);
     switch (question.type) {
         case QuestionType::choice:
             return fmt::format("Type a number from 1 to {} and Enter {}.", question.options.size(), kKeys);
         case QuestionType::multi:
-            return fmt::format("Type one or more numbers from 1 to {} separated by spaces or commas, or 'none' {}.",
+            return fmt::format("Type one or more numbers from 1 to {} separated by spaces, or 0 for none of these {}.",
                                question.options.size(), kKeys);
         case QuestionType::number:
-            return fmt::format("Type a number {}{} {}.", range_of(question),
-                               question.unit.empty() ? "" : " (" + question.unit + ")", kKeys);
+            return fmt::format("Type a number {}{} {}.", range_of(question), unit_words(question), kKeys);
         case QuestionType::matrix: break;
     }
     return "";
@@ -80,69 +126,41 @@ const std::string* cell_level(const Answers& answers, const Question& question, 
     return value ? find_cell(std::get<MatrixAnswer>(*value), row, column) : nullptr;
 }
 
-// The organization, respondent or yearly interactions as typed ("2000000") or as read ("2,000,000").
-std::string metadata_text(const Answers& answers, SurveyItem::Kind kind, bool readable) {
-    switch (kind) {
-        case SurveyItem::Kind::organization: return answers.organization;
-        case SurveyItem::Kind::respondent: return answers.respondent;
-        case SurveyItem::Kind::interactions:
-            if (!answers.yearly_interactions) return "";
-            return readable ? grouped_count(*answers.yearly_interactions) : fmt::format("{}", *answers.yearly_interactions);
-        default: return "";
-    }
+GridCell grid_cell(const Answers& answers, const Question& question, const Axis& row, const Axis& column) {
+    const std::string* level = cell_level(answers, question, row.id, column.id);
+    if (!level) return {};
+    if (*level == kNotApplicable) return {GridCell::State::not_applicable, 0};
+    auto index = option_index(question.levels, *level);
+    return index ? GridCell{GridCell::State::rated, *index} : GridCell{};
 }
 
-// "2,000,000", "2 000 000", "2_000_000" and "2e6" all read as two million.
-std::optional<double> parse_count(std::string text) {
-    std::erase_if(text, [](char c) { return c == ',' || c == '_' || c == ' '; });
-    return parse_number(text);
+// Rows [first, first + count) of a matrix, with every channel and each cell's state.
+GridView grid_view(const Question& question, const Answers& answers, std::size_t first, std::size_t count) {
+    GridView view;
+    std::vector<Axis> rows = matrix_rows(question, answers);
+    view.columns = matrix_columns(question, answers);
+    for (const auto& level : question.levels) view.levels.push_back(level.label);
+    view.not_applicable = not_applicable_words(question);
+    view.first_row = first;
+    view.row_count = rows.size();
+    for (std::size_t r = first; r < std::min(rows.size(), first + count); ++r) {
+        view.rows.push_back(rows[r]);
+        std::vector<GridCell> cells;
+        for (const auto& column : view.columns) cells.push_back(grid_cell(answers, question, rows[r], column));
+        view.cells.push_back(std::move(cells));
+    }
+    return view;
 }
 
-// The current answer, written the way one would type it.
-std::string typed_form(const Answers& answers, const SurveyItem& item) {
-    using Kind = SurveyItem::Kind;
-    if (!item.question) return metadata_text(answers, item.kind, false);
-    const Question& question = *item.question;
-    if (item.kind == Kind::cell) {
-        const std::string* level = cell_level(answers, question, item.row.id, item.column.id);
-        if (!level) return "";
-        if (*level == kNotApplicable) return "n";
-        auto index = option_index(question.levels, *level);
-        return index ? std::to_string(*index + 1) : "";
-    }
-    const AnswerValue* value = answers.find(question.id);
-    if (!value) return "";
-    if (const auto* option = std::get_if<std::string>(value)) {
-        auto index = option_index(question.options, *option);
-        return index ? std::to_string(*index + 1) : "";
-    }
-    if (const auto* options = std::get_if<std::vector<std::string>>(value)) {
-        if (options->empty()) return "none";
-        std::vector<std::string> numbers;
-        for (const auto& id : *options)
-            if (auto index = option_index(question.options, id)) numbers.push_back(std::to_string(*index + 1));
-        return join(numbers, " ");
-    }
-    if (const auto* number = std::get_if<double>(value)) return fmt::format("{}", *number);
-    return "";
+std::size_t row_position(const Question& question, const Answers& answers, const Axis& row) {
+    std::vector<Axis> rows = matrix_rows(question, answers);
+    auto found = std::find_if(rows.begin(), rows.end(), [&](const Axis& r) { return r.id == row.id; });
+    return static_cast<std::size_t>(found - rows.begin());
 }
 
-// The current answer in words, for the review and the matrix row: "" when unanswered.
-std::string readable_answer(const Answers& answers, const SurveyItem& item) {
-    if (!item.question) return metadata_text(answers, item.kind, true);
-    const Question& question = *item.question;
-    if (item.kind == SurveyItem::Kind::cell) {
-        const std::string* level_id = cell_level(answers, question, item.row.id, item.column.id);
-        return level_id ? level_words(question, *level_id) : "";
-    }
-    const AnswerValue* value = answers.find(question.id);
-    return value ? answer_words(question, *value) : "";
-}
-
-// How to add to a matrix: "'step NAME' or 'channel NAME'", or whichever of them it allows.
-std::string custom_axes_syntax(const Question& question) {
-    if (question.custom_rows && question.custom_columns) return "'step NAME' or 'channel NAME'";
-    return question.custom_rows ? "'step NAME'" : "'channel NAME'";
+GridView item_grid(const SurveyItem& item, const Answers& answers) {
+    if (item.kind == Kind::row) return grid_view(*item.question, answers, row_position(*item.question, answers, item.row), 1);
+    return grid_view(*item.question, answers, 0, matrix_rows(*item.question, answers).size());
 }
 
 // The "add your own steps and channels" prompt, listing what the matrix has so far.
@@ -154,17 +172,8 @@ std::string custom_axes_prompt(const Question& question, const Answers& answers)
                         : question.custom_rows                          ? "a journey step"
                                                                         : "a channel";
     return fmt::format("Journey steps: {}. Channels: {}. Does your customers' journey need {} of your own? "
-                       "Type {} to add one, or just Enter to go on.",
+                       "Type {}, or just Enter to go on.",
                        join(rows, "; "), join(columns, "; "), kinds, custom_axes_syntax(question));
-}
-
-double item_seconds(const SurveyItem& item) {
-    if (!item.question) return kMetadataSeconds;
-    double seconds = estimate_question_seconds(*item.question);
-    if (item.kind == SurveyItem::Kind::cell)
-        seconds /= double(item.question->rows.size() * item.question->columns.size());
-    if (item.kind == SurveyItem::Kind::custom_axes) seconds = kMetadataSeconds;
-    return seconds;
 }
 
 std::string utc_timestamp() {
@@ -176,18 +185,52 @@ std::string utc_timestamp() {
     return text;
 }
 
+bool asks_a_question(Kind kind) {
+    return kind == Kind::question || kind == Kind::grid || kind == Kind::row || kind == Kind::custom_axes;
+}
+
 }  // namespace
+
+std::string text_value_problem(std::string_view text) {
+    if (first_invalid_utf8(text))
+        return "Type text in UTF-8: what arrived holds bytes that are not UTF-8 (is the terminal set to another "
+               "encoding?). Nothing was saved.";
+    if (first_control_character(text)) return "Type text without control characters (such as an escape sequence).";
+    if (text.size() > limits::kMaxTextBytes)
+        return fmt::format("Type at most {} KiB of text.", limits::kMaxTextBytes / 1024);
+    return "";
+}
 
 std::string SurveyItem::key() const {
     switch (kind) {
         case Kind::organization: return "organization";
         case Kind::respondent: return "respondent";
-        case Kind::question: return question->id;
-        case Kind::cell: return question->id + "." + row.id + "." + column.id;
-        case Kind::custom_axes: return question->id + "+";
         case Kind::interactions: return "yearly_interactions";
+        case Kind::custom_axes: return question->id + "+";
+        case Kind::row: return question->id + "." + row.id;
+        case Kind::grid:
+        case Kind::question: return question->id;
     }
     return "";
+}
+
+std::size_t GridView::count(GridCell::State state) const {
+    std::size_t total = 0;
+    for (const auto& row : cells)
+        total += static_cast<std::size_t>(std::count_if(row.begin(), row.end(), [&](const GridCell& c) { return c.state == state; }));
+    return total;
+}
+
+Reply reply_from_line(std::string_view typed) {
+    std::string line = trim(typed);
+    if (line.empty()) return Reply::of(Reply::Kind::keep);
+    if (line == "q") return Reply::of(Reply::Kind::quit);
+    if (line == "?") return Reply::of(Reply::Kind::help);
+    if (line == "b") return Reply::of(Reply::Kind::back);
+    if (line == "s") return Reply::of(Reply::Kind::skip);
+    Reply reply = Reply::of(Reply::Kind::line);
+    reply.line = line;
+    return reply;
 }
 
 SurveyClock SurveyClock::system() {
@@ -197,25 +240,9 @@ SurveyClock SurveyClock::system() {
             utc_timestamp};
 }
 
-std::string typed_answer_words(const Prompt& prompt, const std::string& line) {
-    if (prompt.item.kind == SurveyItem::Kind::custom_axes) return line.empty() ? "done" : "added " + line;
-    if (line.empty()) return prompt.current.empty() ? "(skipped)" : "(kept)";
-    if (line == "n" && prompt.cell) return std::string(kNotApplicable);
-    std::vector<std::string> labels;
-    for (const auto& token : split_words(line)) {
-        std::size_t number = 0;
-        for (char c : token) number = (c >= '0' && c <= '9') ? number * 10 + std::size_t(c - '0') : 0;
-        if (number < 1 || number > prompt.choices.size()) {
-            auto value = parse_number(line);
-            return value ? quantity_words(*value, prompt.unit) : line;
-        }
-        labels.push_back(prompt.choices[number - 1]);
-    }
-    return join(labels, "; ");
-}
-
-Survey::Survey(const Rubric& rubric, Answers answers, Saver save, SurveyClock clock)
-    : rubric_(rubric), answers_(std::move(answers)), save_(std::move(save)), clock_(std::move(clock)) {
+Survey::Survey(const Rubric& rubric, Answers answers, Saver save, SurveyClock clock, SurveyTimeModel time_model)
+    : rubric_(rubric), answers_(std::move(answers)), save_(std::move(save)), clock_(std::move(clock)),
+      time_model_(time_model) {
     answers_.rubric_id = rubric_.id;
     if (answers_.survey.started.empty()) answers_.survey.started = clock_.utc_now();
     if (answers_.date.empty()) answers_.date = answers_.survey.started.substr(0, 10);
@@ -226,8 +253,7 @@ void Survey::ask_metadata(bool organization, bool respondent) {
     ask_respondent_ = respondent;
 }
 
-std::vector<SurveyItem> Survey::plan() const {
-    using Kind = SurveyItem::Kind;
+std::vector<SurveyItem> Survey::plan(bool grid) const {
     std::vector<SurveyItem> items;
     if (ask_organization_) items.push_back({Kind::organization});
     if (ask_respondent_) items.push_back({Kind::respondent});
@@ -238,11 +264,12 @@ std::vector<SurveyItem> Survey::plan() const {
                 items.push_back({Kind::question, &part, &question});
                 continue;
             }
-            if (question.custom_rows || question.custom_columns)
-                items.push_back({Kind::custom_axes, &part, &question});
-            std::vector<Axis> columns = matrix_columns(question, answers_);
-            for (const auto& row : matrix_rows(question, answers_))
-                for (const auto& column : columns) items.push_back({Kind::cell, &part, &question, row, column});
+            if (question.custom_rows || question.custom_columns) items.push_back({Kind::custom_axes, &part, &question});
+            if (grid) {
+                items.push_back({Kind::grid, &part, &question});
+                continue;
+            }
+            for (const auto& row : matrix_rows(question, answers_)) items.push_back({Kind::row, &part, &question, row});
         }
     if (rubric_.advantage) items.push_back({Kind::interactions});
     return items;
@@ -250,13 +277,16 @@ std::vector<SurveyItem> Survey::plan() const {
 
 bool Survey::is_answered(const SurveyItem& item) const {
     switch (item.kind) {
-        case SurveyItem::Kind::organization: return organization_asked_ || !answers_.organization.empty();
-        case SurveyItem::Kind::respondent: return respondent_asked_ || !answers_.respondent.empty();
-        case SurveyItem::Kind::interactions: return interactions_asked_ || answers_.yearly_interactions.has_value();
-        case SurveyItem::Kind::question: return answers_.find(item.question->id) != nullptr;
-        case SurveyItem::Kind::cell:
-            return cell_level(answers_, *item.question, item.row.id, item.column.id) != nullptr;
-        case SurveyItem::Kind::custom_axes:
+        case Kind::organization: return organization_asked_ || !answers_.organization.empty();
+        case Kind::respondent: return respondent_asked_ || !answers_.respondent.empty();
+        case Kind::interactions: return interactions_asked_ || answers_.yearly_interactions.has_value();
+        case Kind::question: return answers_.find(item.question->id) != nullptr;
+        case Kind::grid:
+        case Kind::row: {
+            GridView view = item_grid(item, answers_);
+            return view.count(GridCell::State::unrated) == 0;
+        }
+        case Kind::custom_axes:
             // Passed in this run, or the matrix was already begun in an earlier one.
             return std::find(custom_axes_done_.begin(), custom_axes_done_.end(), item.question->id) !=
                        custom_axes_done_.end() ||
@@ -265,274 +295,529 @@ bool Survey::is_answered(const SurveyItem& item) const {
     return false;
 }
 
+double Survey::item_seconds(const SurveyItem& item) const {
+    switch (item.kind) {
+        case Kind::organization:
+        case Kind::respondent:
+        case Kind::custom_axes: return time_model_.seconds_per_text;
+        case Kind::interactions: return time_model_.seconds_per_number;
+        case Kind::question: return estimate_question_seconds(*item.question, time_model_);
+        case Kind::grid: {
+            GridView view = item_grid(item, answers_);
+            return estimate_matrix_seconds(*item.question, view.count(GridCell::State::unrated), time_model_);
+        }
+        case Kind::row: {
+            // The matrix's words are read once: each row carries its share of them.
+            GridView view = item_grid(item, answers_);
+            double reading = estimate_matrix_seconds(*item.question, 0, time_model_);
+            return reading / double(std::max<std::size_t>(view.row_count, 1)) +
+                   time_model_.seconds_per_journey_cell * double(view.count(GridCell::State::unrated));
+        }
+    }
+    return 0;
+}
+
+SurveyIntro Survey::intro(const std::vector<SurveyItem>& items) const {
+    SurveyIntro intro;
+    intro.seconds_left = time_model_.intro_seconds + time_model_.closing_seconds;
+    std::set<std::string> questions, open;
+    for (const auto& item : items) {
+        if (asks_a_question(item.kind)) questions.insert(item.question->id);
+        if (is_answered(item)) continue;
+        intro.seconds_left += item_seconds(item);
+        if (asks_a_question(item.kind) && item.kind != Kind::custom_axes) open.insert(item.question->id);
+    }
+    intro.question_total = static_cast<int>(questions.size());
+    intro.questions_left = static_cast<int>(open.size());
+    intro.resumed = !answers_.answers.empty() || !answers_.custom.empty();
+    return intro;
+}
+
 Prompt Survey::prompt_for(const std::vector<SurveyItem>& items, std::size_t index) const {
     const SurveyItem& item = items[index];
     Prompt prompt;
     prompt.item = item;
-    prompt.position = static_cast<int>(index + 1);
-    prompt.total = static_cast<int>(items.size());
-    for (std::size_t i = index; i < items.size(); ++i) prompt.seconds_left += item_seconds(items[i]);
-    prompt.current = typed_form(answers_, item);
-    if (item.kind == SurveyItem::Kind::interactions) {
-        prompt.section = "Personalization advantage (optional, not scored)";
-        prompt.text = "About how many digital customer interactions a year can you learn from (visits, app sessions, "
-                      "messages opened, purchases)?";
-        prompt.context = "Yearly interactions";
-        prompt.unit = "interactions";
-        prompt.help = "n in P = n × v², the advantage personalization gives: the interactions you learn from, times "
-                      "the square of the speed you learn at. Not scored; `pindex compare` uses it to show how P "
-                      "changed since an earlier assessment. A rough count is fine (2,000,000 or 2e6); leave empty "
-                      "and press Enter to skip.";
-        return prompt;
-    }
-    if (!item.question) {
-        prompt.section = "About this assessment";
-        prompt.text = item.kind == SurveyItem::Kind::organization ? "Organization assessed" : "Your name or role";
-        prompt.help = "Shown on the report; leave empty and press Enter to skip.";
-        return prompt;
+    // Progress: the rubric's questions in plan order, a matrix (its own steps, grid or rows) one.
+    std::vector<std::string> order;
+    for (const auto& other : items)
+        if (asks_a_question(other.kind) && std::find(order.begin(), order.end(), other.question->id) == order.end())
+            order.push_back(other.question->id);
+    prompt.question_total = static_cast<int>(order.size());
+    if (asks_a_question(item.kind))
+        prompt.question_number = static_cast<int>(std::find(order.begin(), order.end(), item.question->id) - order.begin()) + 1;
+    prompt.seconds_left = item_seconds(item) + time_model_.closing_seconds;
+    for (std::size_t i = index + 1; i < items.size(); ++i)
+        if (!is_answered(items[i])) prompt.seconds_left += item_seconds(items[i]);
+
+    switch (item.kind) {
+        case Kind::organization:
+        case Kind::respondent: {
+            bool organization = item.kind == Kind::organization;
+            prompt.section = "About this assessment";
+            prompt.text = organization ? "Organization assessed" : "Your name or role";
+            prompt.context = organization ? "Organization" : "Respondent";
+            prompt.text_value = organization ? answers_.organization : answers_.respondent;
+            prompt.help = "Shown on the report; leave empty and press Enter to skip.";
+            prompt.answered = !prompt.text_value.empty();
+            prompt.optional = true;
+            return prompt;
+        }
+        case Kind::interactions:
+            prompt.section = "Optional, not scored";
+            prompt.text = "About how many digital customer interactions a year can you learn from (visits, app "
+                          "sessions, messages opened, purchases)?";
+            prompt.context = "Yearly interactions";
+            prompt.unit = "interactions";
+            prompt.number = answers_.yearly_interactions;
+            prompt.help = "Not scored. The more customer interactions you learn from, and the faster you act on "
+                          "what you learn, the larger the advantage personalization gives you: `pindex compare` "
+                          "uses this count to show how that advantage changed since an earlier assessment. A rough "
+                          "count is fine (2,000,000, 2e6 or 2 million); leave it empty and press Enter to skip.";
+            prompt.answered = prompt.number.has_value();
+            prompt.optional = true;
+            return prompt;
+        default: break;
     }
     const Question& question = *item.question;
     prompt.section = item.part->name;
     prompt.text = question.text;
     prompt.help = question.help;
-    if (item.kind == SurveyItem::Kind::custom_axes) {
-        prompt.context = "Your own journey steps and channels";
-        prompt.text = custom_axes_prompt(question, answers_);
-        prompt.help = "The method rates the steps and channels where personalization matters for your customers. "
-                      "Add a step or channel the list lacks; every cell of it is then rated like the others.";
-        return prompt;
+    switch (item.kind) {
+        case Kind::custom_axes: {
+            prompt.context = "Your own journey steps and channels";
+            prompt.text = custom_axes_prompt(question, answers_);
+            prompt.help = "The method rates the steps and channels where personalization matters for your "
+                          "customers. Add a step or channel the list lacks; every cell of it is then rated like "
+                          "the others. Remove one added by mistake with 'remove NAME'.";
+            if (auto custom = answers_.custom.find(question.id); custom != answers_.custom.end()) {
+                for (const auto& row : custom->second.rows) prompt.removable.push_back(row.label);
+                for (const auto& column : custom->second.columns) prompt.removable.push_back(column.label);
+            }
+            prompt.answered = true;
+            prompt.optional = true;
+            return prompt;
+        }
+        case Kind::grid:
+        case Kind::row:
+            prompt.grid = item_grid(item, answers_);
+            prompt.context = item.kind == Kind::row ? item.row.label : "The customer journey";
+            prompt.answered = prompt.grid.count(GridCell::State::unrated) == 0;
+            return prompt;
+        default: break;
     }
+    const AnswerValue* value = answers_.find(question.id);
+    prompt.answered = value != nullptr;
     switch (question.type) {
         case QuestionType::choice:
-        case QuestionType::multi:
+        case QuestionType::multi: {
             for (const auto& option : question.options) prompt.choices.push_back(option.label);
             prompt.multiple = question.type == QuestionType::multi;
+            std::vector<std::string> ids;
+            if (const auto* one = value ? std::get_if<std::string>(value) : nullptr) ids = {*one};
+            if (const auto* many = value ? std::get_if<std::vector<std::string>>(value) : nullptr) ids = *many;
+            for (const auto& id : ids)
+                if (auto chosen = option_index(question.options, id)) prompt.selected.push_back(*chosen);
             break;
+        }
         case QuestionType::number:
             prompt.unit = question.unit;
             prompt.range = range_of(question);
+            if (value) prompt.number = std::get<double>(*value);
             break;
-        case QuestionType::matrix:
-            for (const auto& level : question.levels) prompt.choices.push_back(level.label);
-            prompt.cell = true;
-            prompt.not_applicable = not_applicable_words(question);
-            prompt.context = item.row.label + " · " + item.column.label;
-            for (const auto& column : matrix_columns(question, answers_)) {
-                if (column.id == item.column.id) prompt.column_index = prompt.row_answers.size();
-                prompt.row_answers.push_back(
-                    {column.label, readable_answer(answers_, {SurveyItem::Kind::cell, item.part, &question, item.row, column})});
-            }
-            break;
+        case QuestionType::matrix: break;
     }
     return prompt;
 }
 
-std::string Survey::apply(const SurveyItem& item, const std::string& line) {
-    using Kind = SurveyItem::Kind;
-    // The answers file must load again, and the loader refuses control characters in text.
-    if (first_control_character(line)) return "Type text without control characters (such as an escape sequence).";
-    if (item.kind == Kind::organization) {
-        answers_.organization = line;
-        organization_asked_ = true;
-        return "";
+Survey::Applied Survey::apply(const SurveyItem& item, const Reply& reply) {
+    switch (reply.kind) {
+        case Reply::Kind::line: return apply_line(item, reply.line);
+        case Reply::Kind::choose: return apply_choice(item, reply.options);
+        case Reply::Kind::set_cells: return apply_cells(item, reply.cells);
+        case Reply::Kind::skip: return skip(item);
+        default: return {false, "This reply does not answer a question."};
     }
-    if (item.kind == Kind::respondent) {
-        answers_.respondent = line;
-        respondent_asked_ = true;
-        return "";
-    }
-    if (item.kind == Kind::interactions) {
-        interactions_asked_ = true;
-        if (line.empty()) return "";
-        auto count = parse_count(line);
-        if (!count || *count <= 0)
-            return "Type a positive number of interactions, such as 2000000, or press Enter to skip.";
-        answers_.yearly_interactions = *count;
-        return "";
+}
+
+Survey::Applied Survey::apply_line(const SurveyItem& item, const std::string& line) {
+    // The answers file must load again: the loader's rules for text apply to everything typed.
+    if (std::string problem = text_value_problem(line); !problem.empty()) return {false, problem};
+    switch (item.kind) {
+        case Kind::organization:
+            answers_.organization = line;
+            organization_asked_ = true;
+            return {true, line};
+        case Kind::respondent:
+            answers_.respondent = line;
+            respondent_asked_ = true;
+            return {true, line};
+        case Kind::interactions: {
+            TypedNumber count = read_typed_number(line, "interactions");
+            if (!count.value || *count.value <= 0 || *count.value > 1e15)
+                return {false, count.value ? input_hint(item, {}) : count.hint + " Or just Enter to skip."};
+            answers_.yearly_interactions = *count.value;
+            interactions_asked_ = true;
+            return {true, grouped_count(*count.value) + " a year"};
+        }
+        case Kind::custom_axes: return apply_custom_axes(*item.question, line);
+        case Kind::row: return apply_row_line(item, line);
+        case Kind::grid: return {false, input_hint(item, {})};
+        case Kind::question: break;
     }
     const Question& question = *item.question;
-    if (item.kind == Kind::custom_axes) return add_custom_axis(question, line);
-    if (item.kind == Kind::cell) {
-        std::string level;
-        if (line == "n" || line == "n/a") {
-            level = std::string(kNotApplicable);
-        } else if (auto index = option_index(question.levels, line)) {
-            level = question.levels[*index].id;
-        } else {
-            return input_hint(item);
-        }
-        AnswerValue& value = answers_.answers.try_emplace(question.id, MatrixAnswer{}).first->second;
-        std::get<MatrixAnswer>(value)[item.row.id][item.column.id] = level;
-        return "";
-    }
     switch (question.type) {
         case QuestionType::choice: {
-            auto index = option_index(question.options, line);
-            if (!index) return input_hint(item);
-            answers_.answers[question.id] = question.options[*index].id;
-            return "";
+            std::optional<std::size_t> index = typed_index(question.options.size(), line);
+            if (!index) index = option_index(question.options, line);  // an option's id, as in the file
+            if (!index) return {false, input_hint(item, {})};
+            return apply_choice(item, {*index});
         }
         case QuestionType::multi: {
-            std::vector<std::string> chosen;
-            if (line != "none" && line != "0") {
+            std::vector<std::size_t> chosen;
+            std::string lowered = lowercase(line);
+            if (lowered != "none" && lowered != "0") {
                 for (const auto& token : split_choices(line)) {
-                    auto index = option_index(question.options, token);
-                    if (!index) return input_hint(item);
-                    const std::string& id = question.options[*index].id;
-                    if (std::find(chosen.begin(), chosen.end(), id) == chosen.end()) chosen.push_back(id);
+                    std::optional<std::size_t> index = typed_index(question.options.size(), token);
+                    if (!index) index = option_index(question.options, token);
+                    if (!index) return {false, input_hint(item, {})};
+                    chosen.push_back(*index);
                 }
             }
-            answers_.answers[question.id] = chosen;
-            return "";
+            return apply_choice(item, chosen);
         }
         case QuestionType::number: {
-            auto value = parse_number(line);
-            if (!value || !question.find_band(*value)) return input_hint(item);
-            answers_.answers[question.id] = *value;
-            return "";
+            TypedNumber typed = read_typed_number(line, question.unit);
+            if (!typed.value) return {false, typed.hint + " " + input_hint(item, {})};
+            if (!question.find_band(*typed.value))
+                return {false, fmt::format("{} is outside the range: {}", quantity_words(*typed.value, question.unit),
+                                           input_hint(item, {}))};
+            answers_.answers[question.id] = *typed.value;
+            return {true, answer_words(question, answers_.answers[question.id])};
         }
         case QuestionType::matrix: break;
     }
-    return "This question cannot be answered here.";
+    return {false, "This question cannot be answered here."};
 }
 
-std::string Survey::add_custom_axis(const Question& question, const std::string& line) {
-    if (line.empty()) {
-        custom_axes_done_.push_back(question.id);
-        return "";
+Survey::Applied Survey::apply_choice(const SurveyItem& item, const std::vector<std::size_t>& options) {
+    if (item.kind != Kind::question || (item.question->type != QuestionType::choice &&
+                                        item.question->type != QuestionType::multi))
+        return {false, input_hint(item, {})};
+    const Question& question = *item.question;
+    for (std::size_t index : options)
+        if (index >= question.options.size()) return {false, input_hint(item, {})};
+    if (question.type == QuestionType::choice) {
+        if (options.size() != 1) return {false, input_hint(item, {})};
+        answers_.answers[question.id] = question.options[options.front()].id;
+    } else {
+        std::vector<std::string> ids;
+        for (std::size_t index : std::set<std::size_t>(options.begin(), options.end()))  // rubric order, once each
+            ids.push_back(question.options[index].id);
+        answers_.answers[question.id] = ids;
     }
-    constexpr std::size_t kMaxLabel = 80;
+    return {true, answer_words(question, answers_.answers[question.id])};
+}
+
+Survey::Applied Survey::apply_cells(const SurveyItem& item, const std::vector<Reply::CellChange>& cells) {
+    if (item.kind != Kind::grid && item.kind != Kind::row) return {false, input_hint(item, {})};
+    const Question& question = *item.question;
+    GridView view = item_grid(item, answers_);
+    for (const auto& change : cells)
+        if (change.row >= view.rows.size() || change.column >= view.columns.size() ||
+            (change.value.state == GridCell::State::rated && change.value.level >= question.levels.size()))
+            return {false, input_hint(item, view.columns)};
+    for (const auto& change : cells) {
+        const std::string& row = view.rows[change.row].id;
+        const std::string& column = view.columns[change.column].id;
+        if (change.value.state == GridCell::State::unrated) {
+            auto value = answers_.answers.find(question.id);
+            if (value == answers_.answers.end()) continue;
+            auto& matrix = std::get<MatrixAnswer>(value->second);
+            if (auto found = matrix.find(row); found != matrix.end()) {
+                found->second.erase(column);
+                if (found->second.empty()) matrix.erase(found);
+            }
+            if (matrix.empty()) answers_.answers.erase(value);
+            continue;
+        }
+        AnswerValue& value = answers_.answers.try_emplace(question.id, MatrixAnswer{}).first->second;
+        std::get<MatrixAnswer>(value)[row][column] = change.value.state == GridCell::State::not_applicable
+                                                         ? std::string(kNotApplicable)
+                                                         : question.levels[change.value.level].id;
+    }
+    GridView after = item_grid(item, answers_);
+    std::vector<std::string> words;
+    for (std::size_t c = 0; c < after.columns.size() && item.kind == Kind::row; ++c) {
+        const GridCell& cell = after.cells.front()[c];
+        words.push_back(after.columns[c].label + ": " +
+                        (cell.state == GridCell::State::rated ? after.levels[cell.level]
+                         : cell.state == GridCell::State::not_applicable ? std::string(kNotApplicable)
+                                                                         : std::string("?")));
+    }
+    return {true, join(words, ", ")};
+}
+
+Survey::Applied Survey::apply_row_line(const SurveyItem& item, const std::string& line) {
+    const Question& question = *item.question;
+    GridView view = item_grid(item, answers_);
+    std::vector<std::string> tokens = split_choices(lowercase(line));
+    if (tokens.size() != view.columns.size()) return {false, input_hint(item, view.columns)};
+    std::vector<Reply::CellChange> changes;
+    for (std::size_t c = 0; c < tokens.size(); ++c) {
+        GridCell cell;
+        if (tokens[c] == "n" || tokens[c] == "n/a") {
+            cell.state = GridCell::State::not_applicable;
+        } else if (auto level = typed_index(question.levels.size(), tokens[c])) {
+            cell = {GridCell::State::rated, *level};
+        } else {
+            return {false, input_hint(item, view.columns)};
+        }
+        changes.push_back({0, c, cell});
+    }
+    return apply_cells(item, changes);
+}
+
+Survey::Applied Survey::apply_custom_axes(const Question& question, const std::string& line) {
     auto split = line.find(' ');
-    std::string kind = line.substr(0, split);
+    std::string kind = lowercase(line.substr(0, split));
     std::string label = split == std::string::npos ? "" : trim(line.substr(split + 1));
+    SurveyItem item{Kind::custom_axes, nullptr, &question};
+    if (kind == "remove") {
+        auto custom = answers_.custom.find(question.id);
+        auto matches = [&](const Axis& axis) { return lowercase(axis.label) == lowercase(label) || axis.id == label; };
+        if (custom != answers_.custom.end()) {
+            for (auto* axes : {&custom->second.rows, &custom->second.columns}) {
+                auto found = std::find_if(axes->begin(), axes->end(), matches);
+                if (found == axes->end()) continue;
+                Axis removed = *found;
+                bool is_row = axes == &custom->second.rows;
+                axes->erase(found);
+                if (custom->second.rows.empty() && custom->second.columns.empty()) answers_.custom.erase(custom);
+                // Its cells go with it, so the file never rates a step or channel it no longer has.
+                if (auto value = answers_.answers.find(question.id); value != answers_.answers.end()) {
+                    auto& matrix = std::get<MatrixAnswer>(value->second);
+                    if (is_row) matrix.erase(removed.id);
+                    else
+                        for (auto& [row, cells] : matrix) cells.erase(removed.id);
+                    std::erase_if(matrix, [](const auto& row) { return row.second.empty(); });
+                    if (matrix.empty()) answers_.answers.erase(value);
+                }
+                return {true, "removed " + removed.label};
+            }
+        }
+        return {false, label.empty() ? input_hint(item, {})
+                                     : fmt::format("There is no step or channel of your own named '{}'. {}", label,
+                                                   input_hint(item, {}))};
+    }
     bool row = kind == "step" && question.custom_rows;
     bool column = kind == "channel" && question.custom_columns;
-    if ((!row && !column) || label.empty() || display_width(label) > kMaxLabel)
-        return fmt::format("Type {} (a name of at most {} characters), or just Enter to go on.",
-                           custom_axes_syntax(question), kMaxLabel);
+    if ((!row && !column) || label.empty() || display_width(label) > kMaxCustomAxisLabel) return {false, input_hint(item, {})};
     CustomAxes& custom = answers_.custom[question.id];
     if (row) custom.rows.push_back({custom_axis_id(label, matrix_rows(question, answers_)), label});
     else custom.columns.push_back({custom_axis_id(label, matrix_columns(question, answers_)), label});
-    return "";
+    return {true, "added " + label};
+}
+
+Survey::Applied Survey::skip(const SurveyItem& item) {
+    // Skipping leaves the item unanswered, as the review will show it: an answer it had is
+    // cleared, and the words say so, so that nothing changes without the respondent seeing it.
+    bool had = is_answered(item);
+    switch (item.kind) {
+        case Kind::organization:
+            had = !answers_.organization.empty();
+            answers_.organization.clear();
+            organization_asked_ = true;
+            break;
+        case Kind::respondent:
+            had = !answers_.respondent.empty();
+            answers_.respondent.clear();
+            respondent_asked_ = true;
+            break;
+        case Kind::interactions:
+            had = answers_.yearly_interactions.has_value();
+            answers_.yearly_interactions.reset();
+            interactions_asked_ = true;
+            break;
+        case Kind::custom_axes:
+            custom_axes_done_.push_back(item.question->id);
+            return {true, "none added"};
+        case Kind::grid:
+            // A grid is many answers: skipping it leaves the cells not yet rated open, and keeps
+            // the ones rated, which the grid shows.
+            return {true, "left for later"};
+        case Kind::row: {
+            GridView view = item_grid(item, answers_);
+            had = view.count(GridCell::State::unrated) < view.columns.size();
+            std::vector<Reply::CellChange> clear;
+            for (std::size_t c = 0; c < view.columns.size(); ++c) clear.push_back({0, c, GridCell{}});
+            apply_cells(item, clear);
+            break;
+        }
+        case Kind::question: had = answers_.answers.erase(item.question->id) > 0; break;
+    }
+    return {true, had ? "skipped (answer cleared)" : "skipped"};
+}
+
+std::string Survey::current_words(const SurveyItem& item) const {
+    switch (item.kind) {
+        case Kind::organization: return answers_.organization.empty() ? "(none)" : answers_.organization;
+        case Kind::respondent: return answers_.respondent.empty() ? "(none)" : answers_.respondent;
+        case Kind::interactions:
+            return answers_.yearly_interactions ? grouped_count(*answers_.yearly_interactions) + " a year" : "(none)";
+        case Kind::custom_axes: return "done";
+        case Kind::grid:
+        case Kind::row: {
+            GridView view = item_grid(item, answers_);
+            std::size_t cells = view.rows.size() * view.columns.size();
+            return fmt::format("{} of {} cells rated, {} n/a", cells - view.count(GridCell::State::unrated) -
+                                                                   view.count(GridCell::State::not_applicable),
+                               cells, view.count(GridCell::State::not_applicable));
+        }
+        case Kind::question: break;
+    }
+    const AnswerValue* value = answers_.find(item.question->id);
+    return value ? answer_words(*item.question, *value) : "(unanswered)";
 }
 
 void Survey::save() {
     if (save_) save_(answers_);
 }
 
-Survey::Step Survey::ask_items(SurveyUi& ui, const ItemSource& source, std::size_t start) {
+Survey::Step Survey::ask_items(SurveyUi& ui, const ItemSource& source, std::size_t start, bool pass_answered) {
     std::size_t position = start;
+    // Going forward beyond the furthest item reached, answered items (from an earlier run) are
+    // passed by; behind it (after going back), each is shown again, Enter keeping it.
+    std::size_t furthest = start;
     for (;;) {
         std::vector<SurveyItem> items = source();
         if (position >= items.size()) return Step::done;
         Prompt prompt = prompt_for(items, position);
         double shown_at = clock_.monotonic_seconds();
-        UserInput input = ui.ask(prompt);
+        Reply reply = ui.ask(prompt);
         answers_.survey.active_seconds +=
             std::clamp(clock_.monotonic_seconds() - shown_at, 0.0, kMaxActiveSecondsPerAnswer);
-        if (input.status == InputStatus::end_of_input) return Step::end_of_input;
-        if (input.status == InputStatus::interrupted) return Step::interrupted;
-        std::string line = trim(input.text);
-        std::string key = prompt.item.key();
-        if (line == "q") return Step::quit;
-        if (line == "?") {
-            ui.show_help(prompt);
-            continue;
+        const SurveyItem& item = prompt.item;
+        bool stay = false;  // ask the same item again after an accepted answer
+        switch (reply.kind) {
+            case Reply::Kind::end_of_input: return Step::end_of_input;
+            case Reply::Kind::interrupted: return Step::interrupted;
+            case Reply::Kind::quit: return Step::quit;
+            case Reply::Kind::help: ui.show_help(prompt); continue;
+            case Reply::Kind::back:
+                if (position == 0) ui.show_hint("This is the first question.");
+                else --position;
+                continue;
+            case Reply::Kind::keep:
+                if (!prompt.answered && !prompt.optional && item.kind != Kind::grid) {
+                    ui.show_hint(input_hint(item, prompt.grid.columns));
+                    continue;
+                }
+                if (item.kind == Kind::organization) organization_asked_ = true;
+                if (item.kind == Kind::respondent) respondent_asked_ = true;
+                if (item.kind == Kind::interactions) interactions_asked_ = true;
+                if (item.kind == Kind::custom_axes) custom_axes_done_.push_back(item.question->id);
+                ui.show_accepted(prompt, current_words(item));
+                break;
+            default: {
+                Applied applied = apply(item, reply);
+                if (!applied.accepted) {
+                    ui.show_hint(applied.words);
+                    continue;
+                }
+                save();
+                // The grid stays on screen while cells are set; another step or channel may follow.
+                if (reply.kind == Reply::Kind::set_cells && item.kind == Kind::grid) continue;
+                ui.show_accepted(prompt, applied.words);
+                stay = item.kind == Kind::custom_axes && reply.kind == Reply::Kind::line;
+                break;
+            }
         }
-        if (line == "b") {
-            if (position == 0) ui.show_hint("This is the first question.");
-            else --position;
-            continue;
-        }
-        if (line == "s" || (line.empty() && !prompt.current.empty())) {
-            ++position;  // skipped (or kept as it was): offered again in the review
-            continue;
-        }
-        bool takes_empty = !prompt.item.question || prompt.item.kind == SurveyItem::Kind::custom_axes;
-        if (line.empty() && !takes_empty) {  // nothing typed and nothing to keep
-            ui.show_hint(input_hint(prompt.item));
-            continue;
-        }
-        // Adding a step or channel asks again, so that several can be added.
-        bool ask_again = prompt.item.kind == SurveyItem::Kind::custom_axes && !line.empty();
-        if (std::string hint = apply(prompt.item, line); !hint.empty()) {
-            ui.show_hint(hint);
-            continue;
-        }
-        save();
         // The answer may change which questions follow (a `when`): find this item again.
         std::vector<SurveyItem> updated = source();
+        std::string key = item.key();
         auto same = std::find_if(updated.begin(), updated.end(), [&](const SurveyItem& i) { return i.key() == key; });
-        position = same == updated.end() ? position
-                                         : static_cast<std::size_t>(same - updated.begin()) + (ask_again ? 0 : 1);
+        if (same != updated.end()) position = static_cast<std::size_t>(same - updated.begin()) + (stay ? 0 : 1);
+        if (pass_answered && position > furthest) {
+            while (position < updated.size() && is_answered(updated[position])) ++position;
+            furthest = position;
+        }
     }
 }
 
-std::vector<ReviewEntry> Survey::review_entries(std::vector<ItemSource>& sources) const {
+std::vector<ReviewEntry> Survey::review_entries(bool grid, std::vector<std::vector<SurveyItem>>* items) const {
     std::vector<ReviewEntry> entries;
+    auto add = [&](ReviewEntry entry, std::vector<SurveyItem> opens) {
+        entries.push_back(std::move(entry));
+        if (items) items->push_back(std::move(opens));
+    };
+    add({"About this assessment", "Organization assessed", answers_.organization, true, true}, {{Kind::organization}});
+    add({"About this assessment", "Your name or role", answers_.respondent, true, true}, {{Kind::respondent}});
     for (const auto& part : rubric_.parts)
         for (const auto& question : part.questions) {
             if (!is_applicable(question, answers_)) continue;
+            const AnswerValue* value = answers_.find(question.id);
+            std::string words = value ? answer_words(question, *value) : "";
             if (question.type != QuestionType::matrix) {
-                SurveyItem item{SurveyItem::Kind::question, &part, &question};
-                entries.push_back({part.name + " · " + question.text, readable_answer(answers_, item), is_answered(item)});
-                sources.push_back([item] { return std::vector<SurveyItem>{item}; });
+                SurveyItem item{Kind::question, &part, &question};
+                add({part.name, question.text, words, value != nullptr, false}, {item});
                 continue;
             }
-            std::vector<Axis> columns = matrix_columns(question, answers_);
-            for (const auto& row : matrix_rows(question, answers_)) {
-                std::vector<SurveyItem> cells;
-                std::vector<std::string> levels;
-                bool complete = true;
-                for (const auto& column : columns) {
-                    SurveyItem cell{SurveyItem::Kind::cell, &part, &question, row, column};
-                    cells.push_back(cell);
-                    std::string level = readable_answer(answers_, cell);
-                    complete = complete && !level.empty();
-                    levels.push_back(column.label + ": " + (level.empty() ? "?" : level));
-                }
-                entries.push_back({part.name + " · " + row.label, join(levels, ", "), complete});
-                sources.push_back([cells] { return cells; });
-            }
+            std::vector<SurveyItem> opens;
+            if (question.custom_rows || question.custom_columns) opens.push_back({Kind::custom_axes, &part, &question});
+            if (grid) opens.push_back({Kind::grid, &part, &question});
+            else
+                for (const auto& row : matrix_rows(question, answers_)) opens.push_back({Kind::row, &part, &question, row});
+            GridView view = grid_view(question, answers_, 0, matrix_rows(question, answers_).size());
+            std::size_t open = view.count(GridCell::State::unrated);
+            if (open > 0 && value)
+                words = fmt::format("{} of {} cells rated", view.rows.size() * view.columns.size() - open,
+                                    view.rows.size() * view.columns.size());
+            add({part.name, question.text, words, open == 0, false}, opens);
         }
-    if (rubric_.advantage) {  // optional, so never marked as missing
-        SurveyItem item{SurveyItem::Kind::interactions};
-        entries.push_back({"Personalization advantage · Yearly interactions (optional)", readable_answer(answers_, item), true});
-        sources.push_back([item] { return std::vector<SurveyItem>{item}; });
+    if (rubric_.advantage) {
+        std::string words = answers_.yearly_interactions ? grouped_count(*answers_.yearly_interactions) + " a year" : "";
+        add({"Optional, not scored", "Yearly digital interactions you can learn from", words, true, true},
+            {{Kind::interactions}});
     }
     return entries;
 }
 
 Survey::Step Survey::review(SurveyUi& ui) {
     for (;;) {
-        std::vector<ItemSource> sources;
-        std::vector<ReviewEntry> entries = review_entries(sources);
-        UserInput input = ui.ask_review(entries);
-        if (input.status == InputStatus::end_of_input) return Step::end_of_input;
-        if (input.status == InputStatus::interrupted) return Step::interrupted;
-        std::string line = trim(input.text);
-        if (line.empty()) return Step::done;
-        if (line == "q") return Step::quit;
-        std::size_t chosen = 0;
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (line == std::to_string(i + 1)) chosen = i + 1;
-        if (chosen == 0) {
-            ui.show_hint(fmt::format("Type a number from 1 to {} to change an answer, Enter to finish, or q to save and quit.",
+        std::vector<std::vector<SurveyItem>> opens;
+        std::vector<ReviewEntry> entries = review_entries(true, &opens);
+        Reply reply = ui.ask_review(entries);
+        std::optional<std::size_t> chosen;
+        switch (reply.kind) {
+            case Reply::Kind::end_of_input: return Step::end_of_input;
+            case Reply::Kind::interrupted: return Step::interrupted;
+            case Reply::Kind::quit: return Step::quit;
+            case Reply::Kind::keep: return Step::done;
+            case Reply::Kind::choose:
+                if (reply.options.size() == 1 && reply.options.front() < entries.size()) chosen = reply.options.front();
+                break;
+            case Reply::Kind::line: chosen = typed_index(entries.size(), reply.line); break;
+            default: break;
+        }
+        if (!chosen) {
+            ui.show_hint(fmt::format("Type a number from 1 to {} and Enter to change an answer, Enter alone to "
+                                     "finish, or q to save and quit.",
                                      entries.size()));
             continue;
         }
-        Step step = ask_items(ui, sources[chosen - 1], 0);
+        // The entry's items, and then back to the review: nothing else is asked again.
+        std::vector<SurveyItem> items = opens[*chosen];
+        Step step = ask_items(ui, [items] { return items; }, 0, false);
         if (step != Step::done) return step;
     }
 }
 
 SurveyOutcome Survey::run(SurveyUi& ui) {
-    std::vector<SurveyItem> items = plan();
-    double total = 0;
-    for (const auto& item : items) total += item_seconds(item);
-    ui.show_intro(rubric_, total);
+    bool grid = ui.shows_grid();
+    std::vector<SurveyItem> items = plan(grid);
+    ui.show_intro(rubric_, intro(items));
     auto first_open = std::find_if(items.begin(), items.end(), [&](const SurveyItem& i) { return !is_answered(i); });
-    Step step = ask_items(ui, [this] { return plan(); }, static_cast<std::size_t>(first_open - items.begin()));
+    Step step = ask_items(ui, [this, grid] { return plan(grid); }, static_cast<std::size_t>(first_open - items.begin()), true);
     if (step == Step::done && ui.supports_review()) step = review(ui);
     switch (step) {
         case Step::quit: save(); return SurveyOutcome::quit;

@@ -5,49 +5,56 @@
 namespace pindex {
 
 namespace {
-std::size_t words_in(const std::vector<Option>& options) {
+
+template <typename Labelled>
+std::size_t words_in(const std::vector<Labelled>& items) {
     std::size_t words = 0;
-    for (const auto& option : options) words += count_words(option.label);
+    for (const auto& item : items) words += count_words(item.label);
     return words;
 }
-std::size_t words_in(const std::vector<Axis>& axes) {
-    std::size_t words = 0;
-    for (const auto& axis : axes) words += count_words(axis.label);
-    return words;
+
+double reading_seconds(std::size_t words, const SurveyTimeModel& model) {
+    return double(words) * 60.0 / model.words_per_minute;
 }
+
 }  // namespace
 
+double estimate_matrix_seconds(const Question& matrix, std::size_t cells, const SurveyTimeModel& model) {
+    // The question, levels, steps and channels are read once: the grid shows them together.
+    std::size_t words = count_words(matrix.text) + words_in(matrix.levels) + words_in(matrix.columns) +
+                        words_in(matrix.rows);
+    return reading_seconds(words, model) + model.seconds_per_journey_cell * double(cells);
+}
+
 double estimate_question_seconds(const Question& question, const SurveyTimeModel& model) {
-    std::size_t words = count_words(question.text);
-    double deciding = 0;
     switch (question.type) {
         case QuestionType::choice:
-            words += words_in(question.options);
-            deciding = model.seconds_per_choice;
-            break;
+            return reading_seconds(count_words(question.text) + words_in(question.options), model) +
+                   model.seconds_per_choice;
         case QuestionType::multi:
-            words += words_in(question.options);
-            deciding = model.seconds_per_multi;
-            break;
+            return reading_seconds(count_words(question.text) + words_in(question.options), model) +
+                   model.seconds_per_multi;
         case QuestionType::number:
-            words += count_words(question.unit);
-            deciding = model.seconds_per_number;
-            break;
+            return reading_seconds(count_words(question.text) + count_words(question.unit), model) +
+                   model.seconds_per_number;
         case QuestionType::matrix:
-            // Levels and channels are read once; each journey step is read with its row.
-            words += words_in(question.levels) + words_in(question.columns) + words_in(question.rows);
-            deciding = model.seconds_per_matrix_cell * double(question.rows.size() * question.columns.size());
-            break;
+            return estimate_matrix_seconds(question, question.rows.size() * question.columns.size(), model);
     }
-    return double(words) * 60.0 / model.words_per_minute + deciding;
+    return 0;
 }
 
 SurveyTimeEstimate estimate_survey_time(const Rubric& rubric, const SurveyTimeModel& model) {
     SurveyTimeEstimate estimate;
-    estimate.seconds = model.fixed_seconds;
+    // Organization and respondent are typed; an extensible matrix offers its own-steps prompt.
+    estimate.around_seconds = model.intro_seconds + 2 * model.seconds_per_text + model.closing_seconds;
+    if (rubric.advantage) estimate.around_seconds += model.seconds_per_number;
+    estimate.seconds = estimate.around_seconds;
     for (const auto& part : rubric.parts) {
         PartTime part_time{part.id, 0};
-        for (const auto& question : part.questions) part_time.seconds += estimate_question_seconds(question, model);
+        for (const auto& question : part.questions) {
+            part_time.seconds += estimate_question_seconds(question, model);
+            if (question.custom_rows || question.custom_columns) part_time.seconds += model.seconds_per_text;
+        }
         estimate.seconds += part_time.seconds;
         estimate.parts.push_back(part_time);
     }

@@ -13,6 +13,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "inputs.hpp"
+#include "invocation.hpp"
 #include "pindex/diagnostic.hpp"
 #include "pindex/version.hpp"
 
@@ -102,6 +103,7 @@ std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app
 }
 
 int run(int argc, char** argv) {
+    if (argc > 0) set_invoked_as(argv[0]);
     CLI::App app;
     std::vector<std::pair<std::string, CommandRunner>> commands = define_commands(app);
 

@@ -1,5 +1,7 @@
-// The plain survey face: numbered prompts, one answer per input line, no escape codes.
-#include <cmath>
+// The plain survey face: numbered prompts, one answer per input line, no escape codes. Its input
+// is a contract scripts and screen readers rely on (docs/survey.md, "Plain mode"): one line per
+// prompt, in the order the prompts come, and for the journey one line per step holding a level
+// for each channel in column order ("2 3 n 1 1 4").
 #include <iostream>
 
 #include <fmt/format.h>
@@ -13,76 +15,105 @@ namespace {
 
 constexpr std::size_t kWidth = 80;
 
-void print_wrapped(std::ostream& out, std::string_view indent, std::string_view text) {
-    for (const auto& line : wrap_words(text, kWidth - indent.size())) out << indent << line << '\n';
-}
-
 class PlainUi : public SurveyUi {
 public:
-    explicit PlainUi(std::string file) : file_(std::move(file)) {}
+    PlainUi(std::string file, bool utf8) : file_(std::move(file)), utf8_(utf8), glyphs_(Glyphs::for_locale(utf8)) {}
 
-    void show_intro(const Rubric& rubric, double estimated_seconds) override {
-        for (const auto& paragraph : split_lines(survey_intro_text(rubric, estimated_seconds, file_)))
-            print_wrapped(std::cout, "", paragraph);
+    bool shows_grid() const override { return false; }
+    bool supports_review() const override { return false; }
+
+    void show_intro(const Rubric& rubric, const SurveyIntro& intro) override {
+        for (const auto& paragraph : split_lines(survey_intro_text(rubric, intro, file_, false)))
+            print_wrapped("", paragraph);
         std::cout << std::flush;
     }
 
-    UserInput ask(const Prompt& prompt) override {
-        std::cout << '\n' << progress_text(prompt) << '\n';
-        // A matrix states its question once per row, not once per cell.
-        std::string row_key = prompt.cell ? prompt.item.question->id + "." + prompt.item.row.id : "";
-        if (!prompt.cell || row_key != last_row_) print_wrapped(std::cout, "", prompt.text);
-        last_row_ = row_key;
-        if (!prompt.context.empty()) print_wrapped(std::cout, "  ", prompt.context);
-        for (std::size_t i = 0; i < prompt.choices.size(); ++i)
-            print_wrapped(std::cout, "  ", fmt::format("{}) {}", i + 1, prompt.choices[i]));
-        if (prompt.cell) std::cout << "  n) n/a: " << prompt.not_applicable << "\n";
-        if (!prompt.range.empty())
-            std::cout << fmt::format("  A number {}{}.\n", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")");
-        if (prompt.multiple) std::cout << "  Several numbers separated by spaces or commas, or 'none'.\n";
-        if (!prompt.current.empty()) std::cout << "  Current answer: " << escape_control_characters(prompt.current) << " (Enter keeps it)\n";
+    Reply ask(const Prompt& prompt) override {
+        std::cout << '\n' << out(progress_text(prompt, glyphs_)) << '\n';
+        if (prompt.item.kind == SurveyItem::Kind::row) show_row(prompt);
+        else show_question(prompt);
         std::cout << "> " << std::flush;
         std::string line;
         if (!std::getline(std::cin, line)) {
             std::cout << '\n';
-            return {InputStatus::end_of_input, ""};
+            return Reply::of(Reply::Kind::end_of_input);
         }
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        return {InputStatus::line, line};
+        return reply_from_line(line);
     }
 
-    void show_hint(const std::string& message) override { print_wrapped(std::cout, "! ", message); }
-
-    void show_help(const Prompt& prompt) override { print_wrapped(std::cout, "  ? ", prompt.help); }
-
-    bool supports_review() const override { return false; }
-    UserInput ask_review(const std::vector<ReviewEntry>&) override { return {InputStatus::line, ""}; }
+    void show_hint(const std::string& message) override { print_wrapped("! ", message); }
+    void show_help(const Prompt& prompt) override { print_wrapped("  ? ", prompt.help); }
+    // Plain mode does not echo: what was typed is in the input, the next prompt follows.
+    void show_accepted(const Prompt&, const std::string&) override {}
+    Reply ask_review(const std::vector<ReviewEntry>&) override { return Reply::of(Reply::Kind::keep); }
 
 private:
+    std::string out(std::string_view text) const { return for_terminal(escape_control_characters(text), utf8_); }
+
+    void print_wrapped(std::string_view indent, std::string_view text) const {
+        for (const auto& line : wrap_words(text, kWidth - indent.size())) std::cout << indent << out(line) << '\n';
+    }
+
+    void show_question(const Prompt& prompt) {
+        print_wrapped("", prompt.text);
+        for (std::size_t i = 0; i < prompt.choices.size(); ++i)
+            print_wrapped("  ", fmt::format("{}) {}", i + 1, prompt.choices[i]));
+        if (prompt.multiple) print_wrapped("  ", "0) None of these");
+        if (prompt.multiple) std::cout << "  Several numbers separated by spaces, or 0 for none of these.\n";
+        if (!prompt.range.empty())
+            std::cout << fmt::format("  A number {}{}.\n", prompt.range, prompt.unit.empty() ? "" : " (" + prompt.unit + ")");
+        if (!prompt.removable.empty()) print_wrapped("  ", "Yours so far: " + join(prompt.removable, "; "));
+        if (std::string current = typed_form(prompt); !current.empty())
+            print_wrapped("  ", "Current answer: " + current + " (Enter keeps it)");
+    }
+
+    // A journey step: the question, levels and channels once per matrix, then one line a step.
+    void show_row(const Prompt& prompt) {
+        const GridView& grid = prompt.grid;
+        std::string matrix = prompt.item.question->id;
+        if (matrix != last_matrix_) {
+            print_wrapped("", prompt.text);
+            std::vector<std::string> levels, channels;
+            for (std::size_t i = 0; i < grid.levels.size(); ++i) levels.push_back(fmt::format("{} {}", i + 1, grid.levels[i]));
+            levels.push_back("n " + grid.not_applicable);
+            for (std::size_t i = 0; i < grid.columns.size(); ++i)
+                channels.push_back(fmt::format("{}. {}", i + 1, grid.columns[i].label));
+            print_wrapped("  ", "Levels: " + join(levels, "; "));
+            print_wrapped("  ", "Channels, in this order: " + join(channels, "; "));
+            last_matrix_ = matrix;
+        }
+        print_wrapped("", fmt::format("{}: type {} levels, one per channel (for example {}).", prompt.context,
+                                      grid.columns.size(), grid.columns.size() >= 4 ? "2 3 n 1 ..." : "2 n"));
+        std::vector<std::string> cells;
+        for (const auto& cell : grid.cells.front()) cells.push_back(cell_symbol(cell, "-"));
+        if (grid.count(GridCell::State::unrated) < grid.columns.size())
+            print_wrapped("  ", "Current: " + join(cells, " ") + (prompt.answered ? " (Enter keeps it)" : " (- not rated)"));
+    }
+
+    // The current answer as one would type it: "2", "1 3", "0", "40", "Acme".
+    static std::string typed_form(const Prompt& prompt) {
+        if (!prompt.answered) return "";
+        if (!prompt.choices.empty()) {
+            if (prompt.multiple && prompt.selected.empty()) return "0";
+            std::vector<std::string> numbers;
+            for (std::size_t index : prompt.selected) numbers.push_back(std::to_string(index + 1));
+            return join(numbers, " ");
+        }
+        if (prompt.number) return fmt::format("{}", *prompt.number);
+        return prompt.text_value;
+    }
+
     std::string file_;
-    std::string last_row_;  // "question.row" of the last cell asked
+    bool utf8_;
+    Glyphs glyphs_;
+    std::string last_matrix_;  // the matrix whose question and legend were last printed
 };
 
 }  // namespace
 
-std::string survey_intro_text(const Rubric& rubric, double estimated_seconds, const std::string& answers_file) {
-    std::string text = fmt::format("{}: the {} self-assessment (rubric {} {}).\n", "pindex survey", rubric.name,
-                                   rubric.id, rubric.version);
-    text += "Answer what is true today, from evidence you could show: the help (?) says what counts.\n";
-    text += fmt::format("About {:.0f} minutes. Every answer is saved at once to {}.\n",
-                        std::ceil(estimated_seconds / 60), escape_control_characters(answers_file));
-    text += "Type an option's number and Enter. b back, ? help, s skip, q save and quit";
-    text += "; in the journey matrix, n marks a cell n/a.\n";
-    return text;
-}
-
-std::string progress_text(const Prompt& prompt) {
-    return fmt::format("{} · {}/{} · about {:.0f} min left", prompt.section, prompt.position, prompt.total,
-                       std::ceil(prompt.seconds_left / 60));
-}
-
-std::unique_ptr<SurveyUi> make_plain_ui(const std::string& answers_file) {
-    return std::make_unique<PlainUi>(answers_file);
+std::unique_ptr<SurveyUi> make_plain_ui(const std::string& answers_file, bool utf8) {
+    return std::make_unique<PlainUi>(answers_file, utf8);
 }
 
 }  // namespace pindex::cli

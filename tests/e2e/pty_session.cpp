@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -60,10 +61,11 @@ namespace {
 }  // namespace
 
 PtySession::PtySession(const std::vector<std::string>& args, const std::filesystem::path& working_directory,
-                       const std::vector<std::string>& environment) {
+                       const std::vector<std::string>& environment, std::size_t columns, std::size_t rows)
+    : screen_(columns, rows) {
     struct winsize size {};
-    size.ws_row = 24;
-    size.ws_col = 80;
+    size.ws_row = static_cast<unsigned short>(rows);
+    size.ws_col = static_cast<unsigned short>(columns);
     int report[2];
     if (::pipe(report) != 0) throw std::runtime_error("pipe failed");
     pid_ = ::forkpty(&master_, nullptr, nullptr, &size);
@@ -96,7 +98,28 @@ void PtySession::pump(double timeout_seconds) {
     if (::poll(&poller, 1, static_cast<int>(timeout_seconds * 1000)) <= 0) return;
     char buffer[4096];
     ssize_t got = ::read(master_, buffer, sizeof buffer);
-    if (got > 0) output_.append(buffer, static_cast<std::size_t>(got));
+    if (got <= 0) return;
+    output_.append(buffer, static_cast<std::size_t>(got));
+    // The text, without CSI sequences: what a test waits for is what a person reads, whatever
+    // colours or cursor moves sit between its words.
+    std::string input = undecoded_ + std::string(buffer, static_cast<std::size_t>(got));
+    undecoded_.clear();
+    for (std::size_t i = 0; i < input.size(); ++i) {
+        if (input[i] != '\x1b') {
+            text_ += input[i];
+            continue;
+        }
+        std::size_t end = i + 1;
+        if (end < input.size() && input[end] == '[') {
+            ++end;
+            while (end < input.size() && !(input[end] >= 0x40 && input[end] <= 0x7e)) ++end;
+        }
+        if (end >= input.size()) {
+            undecoded_ = input.substr(i);
+            return;
+        }
+        i = end;
+    }
 }
 
 void PtySession::send(const std::string& keys) {
@@ -108,7 +131,7 @@ void PtySession::send(const std::string& keys) {
 
 bool PtySession::wait_for(const std::string& text, double timeout_seconds) {
     auto start = std::chrono::steady_clock::now();
-    while (output_.find(text, mark_) == std::string::npos) {
+    while (text_.find(text, mark_) == std::string::npos) {
         if (seconds_since(start) > timeout_seconds) return false;
         pump(0.05);
     }
@@ -117,10 +140,26 @@ bool PtySession::wait_for(const std::string& text, double timeout_seconds) {
 
 void PtySession::mark() {
     pump(0.05);
-    mark_ = output_.size();
+    mark_ = text_.size();
 }
 
 void PtySession::signal(int signal_number) { ::kill(job_, signal_number); }
+
+std::string PtySession::screen() {
+    pump(0.05);
+    screen_.feed(std::string_view(output_).substr(screen_fed_));
+    screen_fed_ = output_.size();
+    return screen_.text();
+}
+
+void PtySession::resize(std::size_t columns, std::size_t rows) {
+    screen();  // what was written at the old size, drawn at the old size
+    screen_.resize(columns, rows);
+    struct winsize size {};
+    size.ws_row = static_cast<unsigned short>(rows);
+    size.ws_col = static_cast<unsigned short>(columns);
+    ::ioctl(master_, TIOCSWINSZ, &size);
+}
 
 int PtySession::wait_exit(double timeout_seconds) {
     auto start = std::chrono::steady_clock::now();

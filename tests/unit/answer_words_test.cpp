@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 
 #include "pindex/answer_words.hpp"
-#include "pindex/survey.hpp"
 
 using namespace pindex;
 
@@ -30,19 +29,4 @@ TEST_CASE("answers read as their labels, and an empty multi-select as None selec
     CHECK(level_words(journey, kNotApplicable) == "n/a");
     MatrixAnswer matrix{{"discover", {{"web", "moderate"}, {"app", "n/a"}, {"messaging", "moderate"}}}};
     CHECK(answer_words(journey, AnswerValue{matrix}) == "3 cells: 2 Moderately, 1 n/a");
-}
-
-TEST_CASE("a typed line is echoed in the same words as the reports use") {
-    Prompt choice;
-    choice.item.kind = SurveyItem::Kind::question;
-    choice.choices = {"Owners", "Rules", "Consent"};
-    CHECK(typed_answer_words(choice, "1 3") == "Owners; Consent");
-    Prompt number;
-    number.item.kind = SurveyItem::Kind::question;
-    number.unit = "%";
-    CHECK(typed_answer_words(number, "55") == "55%");
-    Prompt cell = choice;
-    cell.cell = true;
-    CHECK(typed_answer_words(cell, "n") == "n/a");
-    CHECK(typed_answer_words(choice, "") == "(skipped)");
 }

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <stdlib.h>
+
 #include <fstream>
 #include <functional>
 #include <stdexcept>
@@ -60,6 +62,17 @@ std::string first_error(const std::function<void()>& load) {
 }
 
 }  // namespace
+
+TempDir::TempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "pindex-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+    path = pattern;
+}
+
+TempDir::~TempDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path, ignored);
+}
 
 Answers best_answers(const Rubric& rubric) { return answers_with(rubric, Pick::best); }
 Answers worst_answers(const Rubric& rubric) { return answers_with(rubric, Pick::worst); }

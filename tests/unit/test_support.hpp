@@ -1,5 +1,6 @@
 #pragma once
 // Helpers shared by the unit tests: answers built in code, error matching, example files.
+#include <filesystem>
 #include <string>
 
 #include "pindex/answers.hpp"
@@ -21,6 +22,15 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 // ("file:line:column: error: ...") one per line; empty when it loads.
 std::string rubric_error(const std::string& text);
 std::string answers_error(const std::string& text, const Rubric& rubric);
+
+// A fresh directory under the system's temporary directory, removed with all it holds.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+};
 
 // A small valid rubric with one part of each question type, for hand-computed cases:
 // part a (weight 60): c (choice 0/0.5/1), m (multi 0.5+0.75 capped), n (number bands), w (when c=hi)

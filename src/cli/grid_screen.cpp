@@ -1,0 +1,260 @@
+#include "grid_screen.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "pindex/text.hpp"
+#include "survey_ui.hpp"
+
+namespace pindex::cli {
+
+namespace {
+
+std::string centered(const std::string& text, std::size_t width) {
+    std::size_t used = display_width(text);
+    if (used >= width) return text;
+    std::size_t left = (width - used) / 2;
+    return std::string(left, ' ') + text + std::string(width - used - left, ' ');
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+    std::size_t used = display_width(text);
+    return used >= width ? text : text + std::string(width - used, ' ');
+}
+
+}  // namespace
+
+GridScreen::GridScreen(const Prompt& prompt, const Glyphs& glyphs) : SurveyScreen(glyphs), prompt_(prompt) {
+    // Back in a grid already rated in part: go on rating where it stopped.
+    bool rated = prompt_.grid.count(GridCell::State::rated) > 0;
+    phase_ = rated ? Phase::rate : Phase::mark;
+    if (auto open = first_unrated(); open && rated) std::tie(row_, column_) = *open;
+}
+
+void GridScreen::update(const Prompt& prompt) {
+    prompt_ = prompt;
+    row_ = std::min(row_, prompt_.grid.rows.empty() ? 0 : prompt_.grid.rows.size() - 1);
+    column_ = std::min(column_, prompt_.grid.columns.empty() ? 0 : prompt_.grid.columns.size() - 1);
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> GridScreen::first_unrated() const {
+    const auto& cells = prompt_.grid.cells;
+    for (std::size_t r = 0; r < cells.size(); ++r)
+        for (std::size_t c = 0; c < cells[r].size(); ++c)
+            if (cells[r][c].state == GridCell::State::unrated) return std::pair{r, c};
+    return std::nullopt;
+}
+
+void GridScreen::advance() {
+    if (column_ + 1 < prompt_.grid.columns.size()) {
+        ++column_;
+    } else if (row_ + 1 < prompt_.grid.rows.size()) {
+        ++row_;
+        column_ = 0;
+    }
+}
+
+void GridScreen::move(int rows, int columns) {
+    std::size_t row_count = prompt_.grid.rows.size(), column_count = prompt_.grid.columns.size();
+    if (row_count == 0 || column_count == 0) return;
+    // Left and right run on along the rows, as reading does; up and down stop at the edges.
+    long position = static_cast<long>(row_ * column_count + column_) + columns;
+    position = std::clamp(position, 0L, static_cast<long>(row_count * column_count) - 1);
+    row_ = static_cast<std::size_t>(position) / column_count;
+    column_ = static_cast<std::size_t>(position) % column_count;
+    row_ = static_cast<std::size_t>(std::clamp(static_cast<long>(row_) + rows, 0L, static_cast<long>(row_count) - 1));
+}
+
+std::optional<Reply> GridScreen::set(GridCell value) {
+    GridCell& cell = prompt_.grid.cells[row_][column_];
+    std::size_t row = row_, column = column_;
+    bool changed = !(cell == value);
+    cell = value;
+    if (value.state != GridCell::State::unrated || changed) advance();
+    if (!changed) return std::nullopt;
+    Reply reply = Reply::of(Reply::Kind::set_cells);
+    reply.cells.push_back({row, column, value});
+    return reply;
+}
+
+std::optional<Reply> GridScreen::on_key(const Key& key) {
+    if (auto reply = common_reply(key)) return reply;
+    if (prompt_.grid.rows.empty() || prompt_.grid.columns.empty())
+        return key.code == Key::Code::enter ? std::optional<Reply>(Reply::of(Reply::Kind::keep)) : std::nullopt;
+    hint_.clear();
+    GridCell& cell = prompt_.grid.cells[row_][column_];
+    switch (key.code) {
+        case Key::Code::up: move(-1, 0); return std::nullopt;
+        case Key::Code::down: move(1, 0); return std::nullopt;
+        case Key::Code::left: move(0, -1); return std::nullopt;
+        case Key::Code::right:
+        case Key::Code::tab: move(0, 1); return std::nullopt;
+        case Key::Code::home: column_ = 0; return std::nullopt;
+        case Key::Code::end: column_ = prompt_.grid.columns.size() - 1; return std::nullopt;
+        case Key::Code::backspace:
+        case Key::Code::del: {
+            if (cell.state == GridCell::State::unrated) return std::nullopt;
+            Reply reply = Reply::of(Reply::Kind::set_cells);
+            reply.cells.push_back({row_, column_, GridCell{}});
+            cell = GridCell{};
+            return reply;
+        }
+        case Key::Code::enter: {
+            std::size_t open = prompt_.grid.count(GridCell::State::unrated);
+            if (phase_ == Phase::mark && open > 0) {
+                phase_ = Phase::rate;
+                std::tie(row_, column_) = *first_unrated();
+                return std::nullopt;
+            }
+            if (open > 0 && !warned_) {
+                warned_ = true;
+                hint_ = fmt::format("{} {} not rated yet: rate {}, or press Enter again to leave {} open for the review.",
+                                    open, open == 1 ? "cell is" : "cells are", open == 1 ? "it" : "them",
+                                    open == 1 ? "it" : "them");
+                return std::nullopt;
+            }
+            return Reply::of(Reply::Kind::keep);
+        }
+        case Key::Code::character: break;
+        default: return std::nullopt;
+    }
+    const std::string& text = key.text;
+    std::size_t levels = prompt_.grid.levels.size();
+    if (text.size() == 1 && text[0] >= '1' && text[0] <= '9' && static_cast<std::size_t>(text[0] - '0') <= levels)
+        return set({GridCell::State::rated, static_cast<std::size_t>(text[0] - '1')});
+    if (text == "n" || text == "N") return set({GridCell::State::not_applicable, 0});
+    if (text == "y" || text == "Y") {
+        // "Counts": an n/a cell becomes a cell to rate; a rated cell keeps its level.
+        if (cell.state == GridCell::State::not_applicable) return set(GridCell{});
+        advance();
+        return std::nullopt;
+    }
+    if (text == " ") return std::nullopt;  // spaces separate levels typed as a line: "2 3 n 1"
+    if (text == "?") return Reply::of(Reply::Kind::help);
+    if (text == "b") return Reply::of(Reply::Kind::back);
+    if (text == "q") return Reply::of(Reply::Kind::quit);
+    hint_ = fmt::format("Type a level from 1 to {}, n where the cell does not count, or y where it does.", levels);
+    return std::nullopt;
+}
+
+std::vector<StyledLine> GridScreen::grid_lines(std::size_t width, std::size_t max_rows) const {
+    const GridView& grid = prompt_.grid;
+    std::size_t longest = 0;
+    for (const auto& row : grid.rows) longest = std::max(longest, display_width(row.label));
+    std::size_t label_width = std::min(longest + 2, std::max<std::size_t>(14, width * 3 / 10));
+    std::size_t columns = grid.columns.size();
+    std::size_t cell_width = std::clamp<std::size_t>((width - label_width) / std::max<std::size_t>(columns, 1), 5, 14);
+    // Too many channels for the width: show a window of them around the cursor.
+    std::size_t shown = std::max<std::size_t>(1, std::min(columns, (width - label_width - 2) / cell_width));
+    std::size_t first = column_ >= shown ? column_ - shown + 1 : 0;
+    std::size_t last = std::min(columns, first + shown);
+    std::string more_left = first > 0 ? std::string(glyphs_.ellipsis) : "";
+    std::string more_right = last < columns ? std::string(glyphs_.ellipsis) : "";
+
+    std::vector<StyledLine> lines;
+    // Channel names wrapped into their column, up to three lines, the last cut if need be.
+    std::size_t header_lines = max_rows >= grid.rows.size() + 3 ? 3 : 2;
+    std::vector<std::vector<std::string>> names;
+    std::size_t tallest = 1;
+    for (std::size_t c = first; c < last; ++c) {
+        std::vector<std::string> name = wrap_words(grid.columns[c].label, cell_width - 1);
+        if (name.size() > header_lines) {
+            name.resize(header_lines);
+            name.back() = clip_to_width(name.back() + " " + std::string(glyphs_.ellipsis), cell_width - 1, glyphs_.ellipsis);
+        }
+        for (auto& part : name) part = clip_to_width(part, cell_width - 1, glyphs_.ellipsis);
+        tallest = std::max(tallest, name.size());
+        names.push_back(std::move(name));
+    }
+    for (std::size_t l = 0; l < tallest; ++l) {
+        StyledLine line{{Style::plain, padded(l == 0 ? more_left : "", label_width)}};
+        for (std::size_t c = first; c < last; ++c) {
+            const auto& name = names[c - first];
+            line.push_back({c == column_ ? Style::accent : Style::dim, padded(l < name.size() ? name[l] : "", cell_width)});
+        }
+        if (l == 0) line.push_back({Style::dim, more_right});
+        lines.push_back(std::move(line));
+    }
+    // The steps, scrolled to keep the cursor's row in view when they do not all fit.
+    std::size_t row_room = max_rows > tallest ? max_rows - tallest : 1;
+    std::size_t top = row_ >= row_room ? row_ - row_room + 1 : 0;
+    for (std::size_t r = top; r < std::min(grid.rows.size(), top + row_room); ++r) {
+        StyledLine line{{r == row_ ? Style::accent : Style::plain,
+                         padded(clip_to_width(grid.rows[r].label, label_width - 2, glyphs_.ellipsis), label_width)}};
+        for (std::size_t c = first; c < last; ++c) {
+            const GridCell& cell = grid.cells[r][c];
+            std::string symbol = cell_symbol(cell, glyphs_.dot);
+            bool here = r == row_ && c == column_;
+            Style style = here ? Style::highlight : cell.state == GridCell::State::rated ? Style::bold : Style::dim;
+            line.push_back({style, centered(here ? "[" + symbol + "]" : symbol, 3)});
+            line.push_back({Style::plain, std::string(cell_width - 3, ' ')});
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+std::vector<StyledLine> GridScreen::render(ScreenSize size) const {
+    std::size_t width = size.columns > 1 ? size.columns - 1 : 1;
+    std::size_t room = size.rows > 1 ? size.rows - 1 : 1;
+    const GridView& grid = prompt_.grid;
+    std::string dot = fmt::format(" {} ", glyphs_.dot);
+    bool mark = phase_ == Phase::mark;
+
+    std::vector<StyledLine> top = header(prompt_, width);
+    std::string title = mark ? "Step 1 of 2: which cells count?" : "Step 2 of 2: " + prompt_.text;
+    for (auto& line : wrapped(title, width, Style::bold)) top.push_back(std::move(line));
+    if (mark)
+        for (auto& line : wrapped("Mark n on each cell that does not count (" + grid.not_applicable +
+                                      "). Every other cell is rated next.", width, Style::plain))
+            top.push_back(std::move(line));
+
+    std::vector<StyledLine> bottom;
+    if (!grid.rows.empty() && !grid.columns.empty()) {
+        const GridCell& cell = grid.cells[row_][column_];
+        std::string state = cell.state == GridCell::State::rated ? grid.levels[cell.level]
+                            : cell.state == GridCell::State::not_applicable ? std::string("does not count (n/a)")
+                            : mark ? std::string("counts") : std::string("not rated yet");
+        bottom.push_back(styled(clip_to_width(grid.rows[row_].label + dot + grid.columns[column_].label + ": " + state,
+                                              width, glyphs_.ellipsis), Style::accent));
+    }
+    std::vector<std::string> legend;
+    if (!mark)
+        for (std::size_t i = 0; i < grid.levels.size(); ++i) legend.push_back(fmt::format("{} {}", i + 1, grid.levels[i]));
+    legend.push_back("n does not count");
+    legend.push_back(fmt::format("{} {}", glyphs_.dot, mark ? "counts" : "to rate"));
+    for (auto& line : wrapped(join(legend, ", "), width, Style::plain, "  ", "  ")) bottom.push_back(std::move(line));
+    std::size_t open = grid.count(GridCell::State::unrated);
+    std::string keys = (mark ? std::string("n or y, then the next cell")
+                             : fmt::format("1-{} or n, then the next cell", grid.levels.size())) +
+                       dot + std::string(glyphs_.arrows) + " move" + dot +
+                       (mark ? "Enter: rate the cells that count" : open ? "Enter: done" : "all rated: Enter to go on") +
+                       dot + "? help" + dot + "b back" + dot + "q quit";
+    std::vector<StyledLine> hint;
+    add_hint(hint, width);
+
+    std::vector<StyledLine> keys_lines = wrapped(keys, width, Style::dim, "  ", "  ");
+    std::size_t grid_height = 3 + grid.rows.size();  // channel names take up to three lines
+    auto fixed = [&] { return top.size() + bottom.size() + hint.size() + keys_lines.size(); };
+    // A small screen: no blank lines, the title cut to a line, the keys to a line; then the
+    // steps scroll.
+    bool compact = fixed() + 2 + grid_height > room;
+    if (compact) {
+        top.erase(top.begin());  // the blank line above the progress line
+        if (top.size() > 2) top.resize(2);
+        top.back().back().text = clip_to_width(top.back().back().text, width, glyphs_.ellipsis);
+        keys_lines.resize(1);
+        keys_lines.back().back().text = clip_to_width(keys_lines.back().back().text, width - 2, glyphs_.ellipsis);
+    }
+    std::size_t grid_room = room > fixed() + (compact ? 0 : 2) ? room - fixed() - (compact ? 0 : 2) : 3;
+    std::vector<StyledLine> lines = std::move(top);
+    if (!compact) lines.push_back({});
+    for (auto& line : grid_lines(width, grid_room)) lines.push_back(std::move(line));
+    if (!compact) lines.push_back({});
+    for (auto* group : {&bottom, &hint, &keys_lines})
+        for (auto& line : *group) lines.push_back(std::move(line));
+    return lines;
+}
+
+}  // namespace pindex::cli

@@ -1,0 +1,137 @@
+#include "survey_ending.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "invocation.hpp"
+#include "pindex/text.hpp"
+
+namespace pindex::cli {
+
+namespace {
+
+constexpr std::size_t kBarWidth = 20;
+constexpr std::size_t kStepsShown = 3;
+
+std::string bar(double fraction, const Glyphs& glyphs) {
+    auto filled = static_cast<std::size_t>(std::lround(std::clamp(fraction, 0.0, 1.0) * double(kBarWidth)));
+    std::string text;
+    for (std::size_t i = 0; i < kBarWidth; ++i) text += i < filled ? glyphs.bar_full : glyphs.bar_empty;
+    return text;
+}
+
+std::string part_name(const Report& report, const std::string& part_id) {
+    for (const auto& part : report.parts)
+        if (part.id == part_id) return part.name;
+    return part_id;
+}
+
+// A step in plain words: the part (and the journey cell), then what to do.
+std::string step_words(const Report& report, const Move& move) {
+    std::string where = part_name(report, move.part);
+    if (move.row && move.column) where += fmt::format(" ({}, {})", move.row->label, move.column->label);
+    std::string what = move.advice.empty() ? fmt::format("{} instead of {}", move.to_text, move.from_text) : move.advice;
+    return escape_control_characters(where + ": " + what);
+}
+
+struct Sections {
+    std::vector<StyledLine> headline, parts, steps, commands;
+};
+
+Sections sections(const Report& report, const std::string& answers_file, std::size_t width, std::size_t step_lines,
+                  const Glyphs& glyphs) {
+    Sections s;
+    // The index on a line of its own words: the organization beside it when both fit.
+    std::string index = fmt::format("Personalization Index {:.1f} of 100", report.index);
+    std::string who = escape_control_characters(report.organization);
+    if (!who.empty() && display_width(who) + 2 + display_width(index) <= width) {
+        s.headline.push_back(styled(who + ": " + index, Style::bold));
+    } else {
+        if (!who.empty()) s.headline.push_back(styled(clip_to_width(who, width, glyphs.ellipsis), Style::bold));
+        s.headline.push_back(styled(index, Style::bold));
+    }
+    std::vector<std::string> gaps;
+    for (const auto& position : report.benchmarks)
+        gaps.push_back(fmt::format("{} {:g} ({})", position.benchmark.label, position.benchmark.score,
+                                   delta_words(position.delta)));
+    if (!gaps.empty())
+        for (auto& line : wrapped("Published benchmarks: " + join(gaps, ", ") + ".", width, Style::plain))
+            s.headline.push_back(std::move(line));
+
+    for (const auto& part : report.parts)
+        s.parts.push_back(styled(fmt::format("  {:<16} {:>4.1f} / {:<3g} {}", part.name, part.points, part.weight,
+                                             bar(part.fraction, glyphs))));
+
+    if (report.moves.empty()) {
+        s.steps.push_back(styled("No single step raises the index: every answer is at its best."));
+    } else {
+        s.steps.push_back(styled(fmt::format("The {} steps that would raise it most:",
+                                             std::min(kStepsShown, report.moves.size()) == 1 ? "one" : "three"),
+                                 Style::bold));
+        for (std::size_t i = 0; i < report.moves.size() && i < kStepsShown; ++i) {
+            const Move& move = report.moves[i];
+            std::string head = fmt::format("  +{:.1f}  ", move.gain);
+            std::vector<StyledLine> lines = wrapped(step_words(report, move), width, Style::plain, head,
+                                                    std::string(display_width(head), ' '));
+            if (lines.size() > step_lines) {
+                lines.resize(step_lines);
+                std::string& last = lines.back().back().text;
+                last = clip_to_width(last + " " + std::string(glyphs.ellipsis), width - display_width(head), glyphs.ellipsis);
+            }
+            for (auto& line : lines) s.steps.push_back(std::move(line));
+        }
+    }
+
+    std::string file = escape_control_characters(answers_file);
+    std::string saved = step_lines > 1 ? fmt::format("Saved to {}. Its whole report, and one to share as HTML (or -o "
+                                                     "deck.md, charts.svg, scores.csv, report.json):", file)
+                                       : fmt::format("Saved to {}. Its report, and one to share:", file);
+    for (auto& line : wrapped(saved, width, Style::plain))
+        s.commands.push_back(std::move(line));
+    s.commands.push_back(styled("  " + command_line({"score", answers_file}), Style::accent));
+    s.commands.push_back(styled("  " + command_line({"score", answers_file, "-o", "report.html"}), Style::accent));
+    return s;
+}
+
+}  // namespace
+
+std::vector<StyledLine> finished_survey_lines(const Report& report, const std::string& answers_file, ScreenSize size,
+                                              const Glyphs& glyphs) {
+    std::size_t width = size.columns > 1 ? size.columns - 1 : 1;
+    std::size_t room = size.rows > 1 ? size.rows - 1 : 1;
+    // The most that fits: steps on two lines each with blank lines between the sections, then
+    // steps on one line, then no blank lines.
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        Sections s = sections(report, answers_file, width, attempt == 0 ? 2 : 1, glyphs);
+        bool blanks = attempt < 2;
+        std::vector<StyledLine> lines;
+        for (auto* group : {&s.headline, &s.parts, &s.steps, &s.commands}) {
+            if (blanks && !lines.empty()) lines.push_back({});
+            for (auto& line : *group) lines.push_back(std::move(line));
+        }
+        // A command longer than the screen is wide is not cut: the terminal wraps it.
+        std::size_t height = 0;
+        for (const auto& line : lines)
+            height += std::max<std::size_t>(1, (display_width(plain_text(line)) + size.columns - 1) / size.columns);
+        if (height <= room || attempt == 2) return lines;
+    }
+    return {};
+}
+
+std::vector<StyledLine> unfinished_survey_lines(const Completeness& completeness, const std::string& answers_file,
+                                                bool default_file, std::size_t width) {
+    std::vector<StyledLine> lines;
+    for (auto& line : wrapped(fmt::format("Saved to {}: {} of {} questions answered. To go on where you stopped:",
+                                          escape_control_characters(answers_file), completeness.answered,
+                                          completeness.applicable),
+                              width, Style::plain))
+        lines.push_back(std::move(line));
+    std::vector<std::string> arguments{"survey"};
+    if (!default_file) arguments.insert(arguments.end(), {"-o", answers_file});
+    lines.push_back(styled("  " + command_line(arguments), Style::accent));
+    return lines;
+}
+
+}  // namespace pindex::cli
