@@ -103,7 +103,8 @@ nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
         Json cells = Json::array();
         for (const auto& cell : change.cells)
             cells.push_back(Json{{"row", cell.row.id}, {"row_label", cell.row.label}, {"column", cell.column.id},
-                                 {"column_label", cell.column.label}, {"before", cell.before}, {"after", cell.after}});
+                                 {"column_label", cell.column.label}, {"before", cell.before}, {"after", cell.after},
+                                 {"scope_changed", cell.scope_changed}});
         Json json{{"question", change.question}, {"part", change.part}, {"text", change.text},
                   {"before", change.before}, {"after", change.after}, {"points_delta", change.points_delta}};
         if (!change.cells.empty()) json["cells"] = std::move(cells);

@@ -22,6 +22,7 @@ struct PartChange {
 struct CellChange {
     Axis row, column;
     std::string before, after;
+    bool scope_changed = false;  // to or from n/a: the cell left or joined what is scored
 };
 
 struct AnswerChange {
@@ -48,7 +49,9 @@ struct Comparison {
     double index_delta = 0;            // after - before, of the rounded indexes, one decimal
     std::vector<PartChange> parts;     // parts both sides have, in the newer rubric's order
     std::vector<AnswerChange> answers; // largest change of points first
-    std::vector<std::string> notes;    // what the reader should know: another rubric version
+    // What the reader must know before trusting the change: two organizations, another rubric
+    // version, an incomplete side, journey cells whose scope changed (to or from n/a).
+    std::vector<std::string> notes;
     std::optional<AdvantageChange> advantage;  // when both sides measure speed the same way
 };
 

@@ -34,6 +34,7 @@ int run_compare(const CompareOptions& options) {
     Report before = load_assessment_file(options.before, rubric);
     Report after = load_assessment_file(options.after, rubric);
     Comparison comparison = compare_reports(before, after);
+    for (const auto& note : comparison.notes) std::cerr << "pindex: warning: " << note << '\n';
     write_output(options.output, format.write(comparison));
     double drop = -comparison.index_delta;
     if (options.fail_if_drop && drop > *options.fail_if_drop) {

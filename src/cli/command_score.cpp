@@ -99,8 +99,11 @@ int run_single(const ScoreOptions& options) {
     refuse_overwriting_inputs(options.output, {{options.file, "the answers file being scored"},
                                                {options.rubric, "the rubric"},
                                                {options.benchmarks, "the benchmark set"}});
-    Answers answers = load_answers_file(options.file, rubric);
+    std::string input_sha256;
+    Answers answers = load_answers_file(options.file, rubric, input_sha256);
     Report report = build_report(rubric, answers, options.file, thresholds);
+    report.input_sha256 = input_sha256;
+    report.generated_at = report_timestamp();
     if (!options.benchmarks.empty())
         report.peers = peer_position(read_benchmark_set(read_input(options.benchmarks), options.benchmarks),
                                      options.benchmarks, report);

@@ -36,6 +36,14 @@ Rubric load_rubric_option(const std::string& path);
 // Loads and validates an answers file ("-" for stdin); prints its warnings to stderr.
 Answers load_answers_file(const std::string& path, const Rubric& rubric);
 
+// The same, with the SHA-256 of the file's bytes, for a report to name its input.
+Answers load_answers_file(const std::string& path, const Rubric& rubric, std::string& sha256);
+
+// When a report is made, ISO 8601 UTC: SOURCE_DATE_EPOCH (seconds since 1970) when set, so that
+// builds that make reports are reproducible (reproducible-builds.org), else now. Throws
+// UsageError when SOURCE_DATE_EPOCH is not a whole number of seconds.
+std::string report_timestamp();
+
 // An answers file or a JSON report written by `pindex score` ("-" for stdin), as a Report.
 Report load_assessment_file(const std::string& path, const Rubric& rubric);
 

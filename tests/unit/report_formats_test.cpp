@@ -41,8 +41,10 @@ Report hostile_report() {
 
 }  // namespace
 
-TEST_CASE("the formats are text, json, markdown, html, svg, csv and junit, and -o extensions pick them") {
-    CHECK(format_names(report_formats()) == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv", "junit"});
+TEST_CASE("the formats are text, json, markdown, html, svg, csv, junit and xlsx, and -o extensions pick them") {
+    CHECK(format_names(report_formats()) ==
+          std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv", "junit", "xlsx"});
+    CHECK(format_for_path(report_formats(), "client.xlsx")->name == "xlsx");
     CHECK(format_for_path(report_formats(), "out/report.html")->name == "html");
     CHECK(format_for_path(report_formats(), "results.xml")->name == "junit");
     CHECK(format_for_path(report_formats(), "deck.md")->name == "markdown");
@@ -152,13 +154,14 @@ TEST_CASE("the CSV report has a header, the index, each part and each question")
     std::size_t questions = 0;
     for (const auto& part : report.parts) questions += part.questions.size();
     std::size_t lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
-    CHECK(lines == 1 + 1 + report.parts.size() + questions);
+    CHECK(lines == 1 + 1 + report.benchmarks.size() + report.parts.size() + questions);
     CHECK(std::count(csv.begin(), csv.end(), '\r') == static_cast<long>(lines));
-    CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points\r\n"));
-    CHECK_THAT(csv, Catch::Contains(fmt::format(",index,,,Personalization Index,,{:.4f},{:.1f},100\r\n",
+    CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points,note\r\n"));
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",index,,,Personalization Index,,{:.4f},{:.1f},100,\r\n",
                                                 report.index / 100, report.index)));
+    CHECK_THAT(csv, Catch::Contains(",benchmark,,average,Average company,,0.4900,49,100,\"Abraham and Edelman, "));
     const PartReport& know_me = report.parts[1];
-    CHECK_THAT(csv, Catch::Contains(fmt::format(",part,know-me,,Know me,,{:.4f},{:.4f},10\r\n", know_me.fraction,
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",part,know-me,,Know me,,{:.4f},{:.4f},10,\r\n", know_me.fraction,
                                                 know_me.points)));
 }
 
@@ -199,6 +202,17 @@ TEST_CASE("an incomplete report says so, with the same words in HTML and Markdow
     CHECK_THAT(words, Catch::StartsWith("Incomplete: 0 of 21 applicable questions answered; missing answers score 0. "
                                         "Missing: journey, cross-channel,"));
     CHECK_THAT(write(report, "html"), Catch::Contains("<p class=\"fail\">" + words + "</p>"));
+    // Beside the index, wherever a number could be quoted from.
+    std::string caveat = "Incomplete: 0 of 21 applicable questions answered; missing answers score 0";
+    CHECK(incomplete_caveat(report.completeness) == caveat);
+    std::string html = write(report, "html");
+    CHECK(html.find("<p class=\"caveat\">" + caveat + ".</p>") < html.find("<h2>"));
+    CHECK_THAT(write(report, "svg"), Catch::Contains("/ 100<tspan font-size=\"26\" fill=\"#9c0006\">  Incomplete: 0 of 21 "
+                                                     "answered</tspan>"));
+    CHECK_THAT(write(report, "csv"), Catch::Contains(",index,,,Personalization Index,,0.0000,0.0,100," + caveat + "\r\n"));
+    CHECK_THAT(write(report, "junit"), Catch::Contains("<system-out>0.0 of 100; " + caveat + ";"));
+    CHECK_THAT(write(report, "junit"), Catch::Contains("<property name=\"complete\" value=\"false\"/>"));
+    CHECK_THAT(gauge_chart(report), Catch::Contains(">Incomplete: 0 of 21 applicable questions</text>"));
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- **Incomplete: 0 of 21 applicable"));
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- Threshold know-me ≥ 5: 0.0, **FAILED**"));
     CHECK(completeness_words(example_report("leader.yaml").completeness) ==
