@@ -116,6 +116,14 @@ Comparison compare_reports(const Report& before, const Report& after) {
     comparison.before = side(before);
     comparison.after = side(after);
     comparison.index_delta = round_to_tenth(after.index - before.index);
+    if (IndexBand band = after.index_band(); !band.words.empty()) {
+        std::vector<std::string> deltas;
+        for (const auto& position : after.benchmarks)
+            deltas.push_back(fmt::format("{} the {} ({:g})", delta_words(position.delta), position.benchmark.label,
+                                         position.benchmark.score));
+        comparison.after_position = fmt::format("{}: {}", band.words, join(deltas, "; "));
+    }
+    comparison.benchmark_citation = benchmark_citation(after);
     for (const auto& part : after.parts)
         if (const PartReport* old = find_part(before, part.id))
             comparison.parts.push_back({part.id, part.name, part.weight, old->points, part.points,
@@ -139,6 +147,23 @@ Comparison compare_reports(const Report& before, const Report& after) {
                                                    "score 0", report->source, report->completeness.answered,
                                                    report->completeness.applicable));
     return comparison;
+}
+
+std::string comparison_so_what(const Comparison& comparison) {
+    const PartChange* largest = nullptr;
+    for (const auto& part : comparison.parts)
+        if (!largest || std::abs(part.delta) > std::abs(largest->delta)) largest = &part;
+    std::string moved = comparison.index_delta == 0 ? "The index did not move"
+                        : fmt::format("The index {} {:.1f} points, from {:.1f} to {:.1f}",
+                                      comparison.index_delta > 0 ? "rose" : "fell", std::abs(comparison.index_delta),
+                                      comparison.before.index, comparison.after.index);
+    if (largest && std::abs(largest->delta) >= 0.05)
+        moved += fmt::format(", most in {} ({:+.1f})", largest->name, largest->delta);
+    if (!comparison.after_position.empty())
+        moved += fmt::format("; it is now {}", comparison.after_position.substr(0, comparison.after_position.find(": ")));
+    if (!comparison.notes.empty())
+        moved += fmt::format(" ({} {} to read first)", comparison.notes.size(), comparison.notes.size() == 1 ? "note" : "notes");
+    return moved + ".";
 }
 
 std::string nps_context() {

@@ -199,6 +199,16 @@ public:
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
             for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
                 report.parts.push_back(part(node));
+        // The published benchmarks the report was scored against, for where a comparison's newer
+        // side stands.
+        for (const auto& node : items(*top, "benchmarks", "the report"))
+            if (auto map = yaml_.map(node, "a benchmark of the report")) {
+                Benchmark benchmark{yaml_.required_text(*map, "id", "a benchmark of the report"),
+                                    yaml_.required_text(*map, "label", "a benchmark of the report"),
+                                    within(*map, "score", "a benchmark of the report", 0, 100),
+                                    yaml_.required_text(*map, "source", "a benchmark of the report")};
+                report.benchmarks.push_back({benchmark, round_to_tenth(report.index - benchmark.score)});
+            }
         if (const YamlEntry* entry = top->find("advantage"); entry && !entry->value.IsNull())
             report.advantage = advantage(entry->value);
         for (const auto& part : report.parts)

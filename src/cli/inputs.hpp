@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "pindex/answers.hpp"
+#include "pindex/output_format.hpp"
 #include "pindex/report.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/scoring.hpp"
@@ -49,6 +50,14 @@ Report load_assessment_file(const std::string& path, const Rubric& rubric);
 
 // Writes content to stdout when path is empty or "-", else atomically to the file.
 void write_output(const std::string& path, const std::string& content);
+
+// What a format makes: to a file, every file it writes (a deck with its charts beside it), each
+// atomically; to stdout, its one text.
+template <typename Model>
+void write_format_output(const OutputFormat<Model>& format, const Model& model, const std::string& path) {
+    if (path.empty() || path == "-" || !format.write_files) return write_output(path, format.write(model));
+    for (const auto& file : format.write_files(model, path)) write_output(file.path, file.content);
+}
 
 // One line for an incomplete answers file: how many questions, which ids (the first few), and
 // what --allow-incomplete would do instead.
