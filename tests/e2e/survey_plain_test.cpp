@@ -36,8 +36,8 @@ TEST_CASE("a survey's answers file scores exactly like the same answers written 
     CHECK(result.exit_code == 0);
     CHECK_THAT(result.out, Catch::Contains(index_line(kTypicalIndex)));
     CHECK_THAT(result.out, Catch::Contains("What would raise the index most"));  // the top three moves
-    CHECK_THAT(line_containing(result.out, "accountable-leader: A named manager or director -> "),
-               Catch::Matches(" +\\+\\d+\\.\\d\\d  accountable-leader: A named manager or director -> .*"));
+    CHECK_THAT(line_containing(result.out, "Accountability: Who is accountable for personalization"),
+               Catch::Matches(" +\\+\\d+\\.\\d\\d  Accountability: Who is accountable for personalization.*"));
     CHECK_THAT(result.out, Catch::Contains("For a report to share: pindex score " + file.string() + " -o report.html"));
     auto surveyed = score_json(file), by_hand = score_json(example("typical.yaml"));
     CHECK(surveyed["index"] == by_hand["index"]);

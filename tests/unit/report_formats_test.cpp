@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/report.hpp"
 #include "pindex/report_charts.hpp"
 #include "pindex/report_formats.hpp"
@@ -94,14 +95,18 @@ TEST_CASE("the index band is named from the rubric's benchmarks only") {
     CHECK(report.index_band().words.empty());
 }
 
-TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and every part") {
+TEST_CASE("the Markdown report is a Marp deck that opens with the index, then the breakdown and every part") {
     Report report = example_report("typical.yaml", {Threshold{"", 100}});
     const PartReport& empower = report.parts.front();
     const PartReport& accountability = report.parts.back();
     std::string deck = write(report, "markdown");
     CHECK_THAT(deck, Catch::StartsWith("---\nmarp: true\n"));
-    CHECK_THAT(deck, Catch::Contains(fmt::format("# Index: **{:.1f}** / 100", report.index)));
-    CHECK_THAT(deck, Catch::Contains(fmt::format("| Average company | 49 | {} |", delta_words(report.index - 49))));
+    // The first slide: the index, where it stands against the benchmarks, and the so-what.
+    std::string first = deck.substr(0, deck.find("\n---\n\n", 4 + deck.find("\n---\n")));
+    CHECK_THAT(first, Catch::Contains(fmt::format("# Personalization Index: **{:.1f}** / 100", report.index)));
+    CHECK_THAT(first, Catch::Contains(fmt::format("The index is **below the Average company (49)**: {} the Average "
+                                                  "company (49); ", delta_words(report.index - 49))));
+    CHECK_THAT(first, Catch::Contains("**So what:** " + escape_markdown(so_what(report))));
     CHECK_THAT(deck, Catch::Contains(fmt::format("| Empower me | {:.1f} | 50 | {} |", empower.points,
                                                  percent_words(empower.fraction))));
     CHECK_THAT(deck, Catch::Contains(fmt::format("## Accountability: {:.1f} / 10 ({})", accountability.points,
@@ -109,8 +114,9 @@ TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and 
     CHECK_THAT(deck, Catch::Contains(fmt::format("- Threshold index ≥ 100: {:.1f}, **FAILED**", report.index)));
     std::size_t slides = 0;
     for (std::size_t at = deck.find("\n---\n\n"); at != std::string::npos; at = deck.find("\n---\n\n", at + 1)) ++slides;
-    // title|index|breakdown|chart|moves|advantage, a part each, the matrix, the end
-    CHECK(slides == 6 + 6 + 1 + 1);
+    // index|legend|breakdown|chart|moves|advantage, a part each, Know me's table continued, the
+    // matrix, the end
+    CHECK(slides == 6 + 6 + 1 + 1 + 1);
     CHECK_THAT(deck, Catch::Contains("# Personalization advantage: P = n × v²"));
 }
 
@@ -182,7 +188,7 @@ TEST_CASE("hostile text from the answers file is escaped in every format") {
     std::string markdown = write(report, "markdown");
     std::string body = markdown.substr(markdown.find("\n---\n", 4));  // after the front matter
     CHECK_THAT(body, Catch::Contains("\\<script\\>alert(1)\\</script\\>"));
-    CHECK_THAT(body, Catch::Contains("\\*\\*x\\*\\* \\[l\\](javascript:y)"));
+    CHECK_THAT(body, Catch::Contains("\\*\\*x\\*\\* \\[l\\](javascript\\:y)"));
     CHECK_THAT(body, Catch::Contains("new line \\| \\<img src=x onerror=alert(1)\\> \\$math\\$"));
     CHECK(body.find('\x1b') == std::string::npos);
 
