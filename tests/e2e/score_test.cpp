@@ -282,7 +282,7 @@ TEST_CASE("score -o deck.md writes the Marp deck with its three charts beside it
     CHECK_THAT(run_pindex({"score", example("typical.yaml"), "--format", "markdown"}).out, Catch::Contains("```text"));
 }
 
-TEST_CASE("--benchmarks names the set without its folders and says when the assessment is in it") {
+TEST_CASE("a peer set is named without its folders, and every format says when the assessment is in it") {
     TempDir dir;
     fs::path set = dir.path / "peers.json";
     REQUIRE(run_pindex({"benchmark", "build", example("laggard.yaml"), example("leader.yaml"), "-o", set.string()})
