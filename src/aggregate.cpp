@@ -54,6 +54,7 @@ public:
 
     Aggregate run() {
         result_.answers = metadata();
+        if (std::string warning = mixed_organizations(); !warning.empty()) result_.warnings.push_back(warning);
         for (const auto& part : rubric_.parts)
             for (const auto& question : part.questions) {
                 // Conditions name earlier questions, already aggregated: ask the aggregate.
@@ -70,6 +71,22 @@ private:
     const Rubric& rubric_;
     const std::vector<Respondent>& respondents_;
     Aggregate result_;
+
+    // Aggregating is for respondents of one company; several organizations named is a mistake
+    // the aggregate file would hide, since it carries only the first one's name.
+    std::string mixed_organizations() const {
+        std::vector<std::string> organizations;
+        for (const auto& respondent : respondents_) {
+            const std::string& organization = respondent.answers.organization;
+            if (!organization.empty() &&
+                std::find(organizations.begin(), organizations.end(), organization) == organizations.end())
+                organizations.push_back(organization);
+        }
+        if (organizations.size() < 2) return "";
+        return fmt::format("the respondents name {} different organizations ({}): aggregating is for respondents of "
+                           "one company, and the aggregate carries only the first one's name",
+                           organizations.size(), join(organizations, "; "));
+    }
 
     Answers metadata() const {
         Answers answers;
@@ -203,7 +220,8 @@ std::string write_disagreements_json(const Aggregate& aggregate) {
         item["answers"] = std::move(answers);
         items.push_back(std::move(item));
     }
-    Json json{{"schema_version", 1}, {"kind", "disagreements"}, {"disagreements", std::move(items)}};
+    Json json{{"schema_version", 1}, {"kind", "disagreements"}, {"warnings", aggregate.warnings},
+              {"disagreements", std::move(items)}};
     return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <numeric>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pindex/digest.hpp"
+#include "pindex/report_json.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -53,6 +56,10 @@ public:
                 if (auto part = yaml_.map(node, "a part of the benchmark set"))
                     if (std::string id = yaml_.required_text(*part, "id", "a part of the benchmark set"); !id.empty())
                         set.parts.emplace_back(id, scores(node, "part '" + id + "'", 100));
+        if (const YamlEntry* entry = top->find("fingerprints"))
+            for (const auto& item : yaml_.list(entry->value, "the fingerprints").value_or(std::vector<YAML::Node>{}))
+                set.fingerprints.push_back(yaml_.text(item, "a fingerprint of the benchmark set").value_or(""));
+        std::sort(set.fingerprints.begin(), set.fingerprints.end());
         if (set.index.sorted.empty()) yaml_.error(root, "the benchmark set holds no scores");
         for (const auto& [id, distribution] : set.parts)
             if (distribution.sorted.size() != set.index.sorted.size())
@@ -112,6 +119,7 @@ BenchmarkSet build_benchmark_set(const std::vector<Report>& reports) {
             throw InputError({report.source, 0, 0}, fmt::format("{} answers rubric '{}', not '{}' like {}", report.source,
                                                               report.rubric_id, set.rubric_id, reports.front().source));
         set.index.sorted.push_back(report.index);
+        set.fingerprints.push_back(assessment_fingerprint(report));
         for (auto& [part_id, distribution] : set.parts) {
             const std::string& id = part_id;  // a structured binding cannot be captured before clang 16
             auto part = std::find_if(report.parts.begin(), report.parts.end(), [&](const auto& p) { return p.id == id; });
@@ -119,6 +127,7 @@ BenchmarkSet build_benchmark_set(const std::vector<Report>& reports) {
         }
     }
     std::sort(set.index.sorted.begin(), set.index.sorted.end());
+    std::sort(set.fingerprints.begin(), set.fingerprints.end());  // in no order that pairs them with scores
     for (auto& [id, distribution] : set.parts) std::sort(distribution.sorted.begin(), distribution.sorted.end());
     return set;
 }
@@ -136,7 +145,8 @@ std::string write_benchmark_set_json(const BenchmarkSet& set) {
               {"count", set.count()},
               {"quantiles", "linear interpolation between sorted scores (type 7)"},
               {"index", distribution_json(set.index)},
-              {"parts", std::move(parts)}};
+              {"parts", std::move(parts)},
+              {"fingerprints", set.fingerprints}};
     return json.dump(2) + "\n";
 }
 
@@ -148,11 +158,28 @@ BenchmarkSet read_benchmark_set(std::string_view text, const std::string& file) 
     return set;
 }
 
+std::string assessment_fingerprint(const Report& report) {
+    // The answers as the JSON report holds them, whichever way the report was made.
+    Json answers = Json::object();
+    Json full = report_to_json(report);
+    for (const auto& part : full["parts"])
+        for (const auto& question : part["questions"]) answers[question["id"].get<std::string>()] = question["answer"];
+    Json identity{{"rubric", report.rubric_id},
+                  {"organization", report.organization},
+                  {"date", report.date},
+                  {"answers", std::move(answers)}};
+    return sha256_hex(identity.dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
 PeerPosition peer_position(const BenchmarkSet& set, const std::string& set_source, const Report& report) {
     if (set.rubric_id != report.rubric_id)
         throw InputError({set_source, 0, 0}, fmt::format("the benchmark set {} is of rubric '{}', the answers of '{}'",
                                                          set_source, set.rubric_id, report.rubric_id));
-    PeerPosition position{set_source, set.count(), set.index.percentile_rank(report.index), set.index.mean(),
+    // Reports are shared with clients: the consultant's folders stay out of them.
+    PeerPosition position{std::filesystem::path(set_source).filename().string(), set.count(),
+                          std::binary_search(set.fingerprints.begin(), set.fingerprints.end(),
+                                             assessment_fingerprint(report)),
+                          set.index.percentile_rank(report.index), set.index.mean(),
                           set.index.quantile(0.25), set.index.quantile(0.5), set.index.quantile(0.75), {}};
     for (const auto& part : report.parts)
         for (const auto& [id, distribution] : set.parts)

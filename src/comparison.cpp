@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/text.hpp"
 
 namespace pindex {
 
@@ -52,7 +53,8 @@ std::vector<CellChange> cell_changes(const QuestionReport& before, const Questio
     for (const auto& row : union_of(after.rows, before.rows))
         for (const auto& column : columns) {
             std::string then = cell_words(before, row, column), now = cell_words(after, row, column);
-            if (then != now) changes.push_back({row, column, then, now});
+            if (then != now)
+                changes.push_back({row, column, then, now, (then == kNotApplicable) != (now == kNotApplicable)});
         }
     return changes;
 }
@@ -77,6 +79,30 @@ std::vector<AnswerChange> answer_changes(const Report& before, const Report& aft
     return changes;
 }
 
+// Cells that went to or from n/a changed what the matrix scores, so their part's change is
+// partly a change of scope, not of practice.
+std::string scope_note(const std::vector<AnswerChange>& answers) {
+    std::vector<std::string> cells;
+    std::string question;
+    for (const auto& change : answers)
+        for (const auto& cell : change.cells)
+            if (cell.scope_changed) {
+                cells.push_back(fmt::format("{} / {} ({} → {})", cell.row.label, cell.column.label, cell.before,
+                                            cell.after));
+                question = change.question;
+            }
+    if (cells.empty()) return "";
+    constexpr std::size_t kNamed = 3;
+    std::size_t count = cells.size();
+    if (count > kNamed) {
+        cells.resize(kNamed);
+        cells.push_back(fmt::format("and {} more", count - kNamed));
+    }
+    return fmt::format("{} {} of {} changed scope, to or from n/a ({}): part of the change is in which cells are "
+                       "scored, not in how customers are served", count, count == 1 ? "cell" : "cells", question,
+                       join(cells, ", "));
+}
+
 }  // namespace
 
 Comparison compare_reports(const Report& before, const Report& after) {
@@ -90,6 +116,14 @@ Comparison compare_reports(const Report& before, const Report& after) {
     comparison.before = side(before);
     comparison.after = side(after);
     comparison.index_delta = round_to_tenth(after.index - before.index);
+    if (IndexBand band = after.index_band(); !band.words.empty()) {
+        std::vector<std::string> deltas;
+        for (const auto& position : after.benchmarks)
+            deltas.push_back(fmt::format("{} the {} ({:g})", delta_words(position.delta), position.benchmark.label,
+                                         position.benchmark.score));
+        comparison.after_position = fmt::format("{}: {}", band.words, join(deltas, "; "));
+    }
+    comparison.benchmark_citation = benchmark_citation(after);
     for (const auto& part : after.parts)
         if (const PartReport* old = find_part(before, part.id))
             comparison.parts.push_back({part.id, part.name, part.weight, old->points, part.points,
@@ -102,6 +136,11 @@ Comparison compare_reports(const Report& before, const Report& after) {
             "the change is not a measure of progress; rescore the older answers file with the newer rubric to "
             "compare like with like (questions are matched by id)",
             before.source, before.rubric_version, after.source, after.rubric_version));
+    if (!before.organization.empty() && !after.organization.empty() && before.organization != after.organization)
+        comparison.notes.push_back(fmt::format(
+            "{} is of '{}' and {} of '{}': the change compares two organizations, not one company's progress",
+            before.source, before.organization, after.source, after.organization));
+    if (std::string scope = scope_note(comparison.answers); !scope.empty()) comparison.notes.push_back(scope);
     for (const auto& report : {&before, &after})
         if (!report->completeness.complete())
             comparison.notes.push_back(fmt::format("{} is incomplete ({} of {} questions answered); missing answers "
@@ -110,11 +149,29 @@ Comparison compare_reports(const Report& before, const Report& after) {
     return comparison;
 }
 
+std::string comparison_so_what(const Comparison& comparison) {
+    const PartChange* largest = nullptr;
+    for (const auto& part : comparison.parts)
+        if (!largest || std::abs(part.delta) > std::abs(largest->delta)) largest = &part;
+    std::string moved = comparison.index_delta == 0 ? "The index did not move"
+                        : fmt::format("The index {} {:.1f} points, from {:.1f} to {:.1f}",
+                                      comparison.index_delta > 0 ? "rose" : "fell", std::abs(comparison.index_delta),
+                                      comparison.before.index, comparison.after.index);
+    if (largest && std::abs(largest->delta) >= 0.05)
+        moved += fmt::format(", most in {} ({:+.1f})", largest->name, largest->delta);
+    if (!comparison.after_position.empty())
+        moved += fmt::format("; it is now {}", comparison.after_position.substr(0, comparison.after_position.find(": ")));
+    if (!comparison.notes.empty())
+        moved += fmt::format(" ({} {} to read first)", comparison.notes.size(), comparison.notes.size() == 1 ? "note" : "notes");
+    return moved + ".";
+}
+
 std::string nps_context() {
     // docs/methodology.md, "Benchmarks (published)": for every 10 index points, Net Promoter
     // Score tended to be about 7 points higher (a correlation).
     return "In the published data, companies scoring 10 index points higher tended to have a Net Promoter "
-           "Score about 7 points higher: a correlation across companies, not a forecast for one.";
+           "Score about 7 points higher: a correlation across companies, not a forecast for one (Abraham and "
+           "Edelman, 'Personalization Done Right', Harvard Business Review, Nov-Dec 2024).";
 }
 
 }  // namespace pindex

@@ -1,5 +1,6 @@
 #include "pindex/escape.hpp"
 
+#include <cctype>
 #include <string_view>
 
 #include "pindex/text.hpp"
@@ -56,15 +57,25 @@ std::string escape_markdown(std::string_view text) {
     // entities (&), table cells (|), strikethrough (~) or, in Marp, math ($). Writers never
     // start a line with such text, so the line-start markers (# - + 1.) need no escape.
     static constexpr std::string_view kSpecial = "\\`*_[]<>|~$&";
+    // Links stay inert too: Marp's markdown-it turns bare URLs and domains ("https://x.org",
+    // "www.x.org", "x.com") into live links. It looks for them in runs of plain text, and an
+    // escaped character ends such a run, so a backslash before every ':' and every '.' that
+    // is followed by a letter or digit leaves no URL or domain whole (CommonMark shows "\." as ".").
+    auto breaks_link = [](char c, char next) {
+        return (c == ':' || c == '.') && (std::isalnum(static_cast<unsigned char>(next)) || (c == ':' && next == '/'));
+    };
+    std::string valid = valid_utf8(text);
     std::string result;
-    result.reserve(text.size());
-    for (char c : valid_utf8(text)) {
+    result.reserve(valid.size());
+    for (std::size_t i = 0; i < valid.size(); ++i) {
+        char c = valid[i];
         auto byte = static_cast<unsigned char>(c);
         if (byte < 0x20 || byte == 0x7f) {
             result += ' ';
             continue;
         }
         if (kSpecial.find(c) != std::string_view::npos) result += '\\';
+        else if (i + 1 < valid.size() && breaks_link(c, valid[i + 1])) result += '\\';
         result += c;
     }
     return result;

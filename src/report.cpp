@@ -1,5 +1,7 @@
 #include "pindex/report.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "pindex/answer_words.hpp"
@@ -47,6 +49,17 @@ PartReport part_report(const Part& part, const PartScore& score, const Answers& 
     return report;
 }
 
+// The part's name and the question's text beside each move's ids, so writers say them in words.
+void name_moves(const Rubric& rubric, std::vector<Move>& moves) {
+    for (auto& move : moves)
+        for (const auto& part : rubric.parts)
+            if (part.id == move.part) {
+                move.part_name = part.name;
+                for (const auto& question : part.questions)
+                    if (question.id == move.question) move.question_text = question.text;
+            }
+}
+
 }  // namespace
 
 const std::string* QuestionReport::cell(std::string_view row, std::string_view column) const {
@@ -76,14 +89,99 @@ std::string completeness_words(const Completeness& completeness) {
 }
 
 std::string peer_words(const PeerPosition& peers, double index) {
-    return fmt::format("Among the {} assessments of {}, this index of {:.1f} lies above {:.0f}% of them (ties count "
-                       "half); their median is {:.1f}, their middle half {:.1f} to {:.1f}.",
-                       peers.count, peers.source, index, peers.percentile, peers.median, peers.q1, peers.q3);
+    std::string words = fmt::format(
+        "Among the {} assessments of your peer set ({}), this index of {:.1f} lies above {:.0f}% of them (ties "
+        "count half); their median is {:.1f}, their middle half {:.1f} to {:.1f}.", peers.count, peers.source, index,
+        peers.percentile, peers.median, peers.q1, peers.q3);
+    if (peers.includes_this)
+        words += " This very assessment is one of them, so the set partly measures the company against itself.";
+    return words;
 }
 
 std::string move_target_words(const Move& move) {
-    if (!move.row || !move.column) return move.question;
-    return fmt::format("{}: {} / {}", move.question, move.row->label, move.column->label);
+    std::string part = move.part_name.empty() ? move.part : move.part_name;
+    if (move.row && move.column) return fmt::format("{}: {}, in {}", part, move.row->label, move.column->label);
+    return fmt::format("{}: {}", part, move.question_text.empty() ? move.question : move.question_text);
+}
+
+std::string incomplete_caveat(const Completeness& completeness) {
+    if (completeness.complete()) return "";
+    return fmt::format("Incomplete: {} of {} applicable questions answered; missing answers score 0",
+                       completeness.answered, completeness.applicable);
+}
+
+std::string benchmark_citation(const Report& report) {
+    std::vector<std::string> scores, sources;
+    for (const auto& position : report.benchmarks) {
+        scores.push_back(fmt::format("{:g}", position.benchmark.score));
+        // The rubric's sources read "who, what, where: which figure"; the citation is the part
+        // before the colon, once for all the benchmarks that share it.
+        std::string source = position.benchmark.source.substr(0, position.benchmark.source.find(": "));
+        if (std::find(sources.begin(), sources.end(), source) == sources.end()) sources.push_back(source);
+    }
+    if (scores.empty()) return "";
+    std::string last = scores.back();
+    scores.pop_back();
+    std::string said = scores.empty() ? "Benchmark " + last : "Benchmarks " + join(scores) + " and " + last;
+    return fmt::format("{}: {}.", said, join(sources, "; "));
+}
+
+std::vector<std::string> legend_lines(const Report& report) {
+    std::vector<std::string> lines;
+    if (!report.rubric_description.empty()) lines.push_back(report.rubric_description);
+    std::vector<std::string> parts;
+    double total = 0;
+    for (const auto& part : report.parts) {
+        parts.push_back(fmt::format("{} {:g}", part.name, part.weight));
+        total += part.weight;
+    }
+    if (!parts.empty())
+        lines.push_back(fmt::format("Points per part: {} ({:g} in all).", join(parts, ", "), total));
+    std::vector<std::string> marks;
+    for (const auto& position : report.benchmarks) {
+        const std::string& source = position.benchmark.source;
+        std::size_t colon = source.find(": ");
+        marks.push_back(fmt::format("{:g} is the {}{}", position.benchmark.score, position.benchmark.label,
+                                    colon == std::string::npos ? "" : " (" + source.substr(colon + 2) + ")"));
+    }
+    if (!marks.empty()) lines.push_back("Published benchmarks: " + join(marks, "; ") + ".");
+    return lines;
+}
+
+namespace {
+
+std::string first_move_words(const Move& move) {
+    std::string where = move.part_name.empty() ? move.part : move.part_name;
+    if (move.row && move.column) where += fmt::format(", {} in {}", move.row->label, move.column->label);
+    std::string step = move.advice.empty() ? fmt::format("{} to \"{}\"", move.question_text, move.to_text)
+                                           : move.advice;
+    if (!step.empty() && step.back() == '.') step.pop_back();
+    return fmt::format("{} ({}, +{:.1f} points)", step, where, move.gain);
+}
+
+}  // namespace
+
+std::string so_what(const Report& report) {
+    const PartReport* weakest = nullptr;
+    const PartReport* most_missing = nullptr;
+    double missing = 0;
+    for (const auto& part : report.parts) {
+        missing += part.weight - part.points;
+        if (part.applicable && (!weakest || part.fraction < weakest->fraction)) weakest = &part;
+        if (!most_missing || part.weight - part.points > most_missing->weight - most_missing->points)
+            most_missing = &part;
+    }
+    if (!weakest || !most_missing) return "";
+    std::string gap = fmt::format("{:.1f} of the {:.1f} points missing", most_missing->weight - most_missing->points,
+                                  missing);
+    std::string sentence =
+        weakest == most_missing
+            ? fmt::format("{} is the weakest part ({} of its {:g} points) and holds the most to gain ({})",
+                          weakest->name, percent_words(weakest->fraction), weakest->weight, gap)
+            : fmt::format("{} is the weakest part ({} of its {:g} points); {} holds the most to gain ({})",
+                          weakest->name, percent_words(weakest->fraction), weakest->weight, most_missing->name, gap);
+    if (!report.moves.empty()) sentence += "; first move: " + first_move_words(report.moves.front());
+    return sentence + ".";
 }
 
 bool Report::thresholds_passed() const {
@@ -117,6 +215,7 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
     report.rubric_version = rubric.version;
     report.calibration = rubric.calibration;
     report.rubric_name = rubric.name;
+    report.rubric_description = rubric.description;
     report.rubric_conventions = rubric.conventions;
     report.source = source;
     report.organization = answers.organization;
@@ -131,6 +230,7 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
         report.benchmarks.push_back({benchmark, round_to_tenth(score.index - benchmark.score)});
     report.thresholds = evaluate_thresholds(thresholds, score);
     report.moves = find_moves(rubric, answers);
+    name_moves(rubric, report.moves);
     report.advantage = compute_advantage(rubric, answers);
     return report;
 }

@@ -87,12 +87,15 @@ std::string gauge_chart(const Report& report) {
     IndexBand band = report.index_band();
     std::vector<std::string> band_lines = band.words.empty() ? std::vector<std::string>{}
                                                              : wrap_words("The index is " + band.words + ".", 42);
+    std::vector<std::string> caveat_lines = wrap_words(incomplete_caveat(report.completeness), 42);
+    band_lines.insert(band_lines.begin(), caveat_lines.begin(), caveat_lines.end());
     // Below the arc: the index, its band in words, then what each mark stands for.
     double number_baseline = kGaugeCy + 90, band_top = number_baseline + 40;
     double legend_top = band_top + 26.0 * double(band_lines.size());
     double height = legend_top + 26.0 * double(benchmarks.size()) + 10;
 
-    std::string desc = fmt::format("Index {:.1f} out of 100.", report.index);
+    std::string desc = fmt::format("Index {:.1f} out of 100{}.", report.index,
+                                   report.completeness.complete() ? "" : ", " + incomplete_caveat(report.completeness));
     for (const auto& benchmark : benchmarks) desc += fmt::format(" {}: {:g}.", benchmark.label, benchmark.score);
     if (!band.words.empty()) desc += " The index is " + band.words + ".";
     std::string out = svg_open(kGaugeWidth, height, "Personalization Index gauge", desc);
@@ -108,8 +111,10 @@ std::string gauge_chart(const Report& report) {
     out += text_element({kGaugeCx, number_baseline}, 64, "middle", fmt::format("{:.1f}", report.index),
                         " font-weight=\"bold\"");
     double y = band_top;
-    for (const auto& line : band_lines) {
-        out += text_element({kGaugeCx, y}, 20, "middle", line);
+    for (std::size_t i = 0; i < band_lines.size(); ++i) {
+        bool caveat = i < caveat_lines.size();
+        out += text_element({kGaugeCx, y}, 20, "middle", band_lines[i],
+                            caveat ? fmt::format(" font-weight=\"bold\" style=\"fill:{}\"", palette::kWarning) : "");
         y += 26;
     }
     for (const auto& benchmark : benchmarks) {
@@ -125,11 +130,15 @@ std::string gauge_chart(const Report& report) {
 std::string parts_bar_chart(const Report& report) {
     constexpr double kWidth = 560, kRow = 70, kBar = 24;
     double height = kRow * double(report.parts.size()) + 10;
-    std::string desc;
+    double scale_max = 0;  // points: the largest part's maximum spans the whole width
+    for (const auto& part : report.parts) scale_max = std::max(scale_max, part.weight);
+    double per_point = scale_max > 0 ? kWidth / scale_max : 0;
+    std::string desc = fmt::format("All bars on one scale of 0 to {:g} points; each grey track is the part's maximum. ",
+                                   scale_max);
     for (const auto& part : report.parts)
         desc += fmt::format("{}: {:.1f} of {:g} points ({}). ", part.name, part.points, part.weight,
                             percent_words(part.fraction));
-    std::string out = svg_open(kWidth, height, "Points by part, against each part's maximum", desc);
+    std::string out = svg_open(kWidth, height, "Points by part, on one scale, against each part's maximum", desc);
     double y = 0;
     for (const auto& part : report.parts) {
         std::string value = part.applicable ? fmt::format("{:.1f} / {:g} ({})", part.points, part.weight,
@@ -137,10 +146,10 @@ std::string parts_bar_chart(const Report& report) {
                                             : fmt::format("0 / {:g} (no question applies)", part.weight);
         out += text_element({0, y + 24}, 22, "start", part.name);
         out += text_element({kWidth, y + 24}, 22, "end", value);
-        out += fmt::format("<rect x=\"0\" y=\"{:.1f}\" width=\"{:g}\" height=\"{:g}\" fill=\"{}\"/>\n", y + 34, kWidth,
-                           kBar, palette::kTrack);
         out += fmt::format("<rect x=\"0\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:g}\" fill=\"{}\"/>\n", y + 34,
-                           kWidth * clamp_fraction(part.fraction), kBar, palette::kAccent);
+                           per_point * part.weight, kBar, palette::kTrack);
+        out += fmt::format("<rect x=\"0\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:g}\" fill=\"{}\"/>\n", y + 34,
+                           per_point * std::clamp(part.points, 0.0, part.weight), kBar, palette::kAccent);
         y += kRow;
     }
     return out + "</svg>\n";

@@ -30,14 +30,19 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .matrix td { text-align: center; font-size: 0.85rem; }
 .na { color: #595959; font-style: italic; }
 .fail { font-weight: bold; }
+.caveat { font-weight: bold; color: #9c0006; }
+.so-what { font-size: 1.05rem; border-left: 4px solid #1f5fa8; padding-left: 0.7rem; }
+.legend { background: #f5f7fa; padding: 0.2rem 1rem; margin-top: 1rem; font-size: 0.9rem; }
+.legend h2 { font-size: 1rem; border: none; margin-top: 0.6rem; }
 .note { color: #595959; font-size: 0.88rem; }
 footer { margin-top: 2.5rem; color: #595959; font-size: 0.85rem; }
 @page { margin: 14mm; }
 @media print {
   /* 2px of padding: Chromium clips a table border drawn on the very edge of the page box. */
   body { max-width: none; margin: 0; padding: 0 2px; font-size: 10pt; }
-  h2, h3 { break-after: avoid; }
-  figure, table, section.part, tr { break-inside: avoid; }
+  h2, h3, h2 + p { break-after: avoid; }
+  /* A heading stays with its table: these sections are short enough to keep whole. */
+  figure, table, section.part, section.keep, tr { break-inside: avoid; }
 }
 )";
 
@@ -45,18 +50,34 @@ std::string h(std::string_view text) { return escape_xml(text); }
 
 void header(std::string& out, const Report& report) {
     out += fmt::format("<header>\n<h1>{}: {:.1f} / 100</h1>\n", h(report.rubric_name), report.index);
+    // The caveat sits right under the number, before anything quotes it.
+    if (!report.completeness.complete())
+        out += "<p class=\"caveat\">" + h(incomplete_caveat(report.completeness)) + ".</p>\n";
     out += fmt::format("<p class=\"meta\"><strong>{}</strong></p>\n",
                        report.organization.empty() ? "Organization not given" : h(report.organization));
     std::vector<std::string> facts;
     if (!report.respondent.empty()) facts.push_back("Answered by " + h(report.respondent));
     if (!report.date.empty()) facts.push_back("on " + h(report.date));
     if (!facts.empty()) out += "<p class=\"meta\">" + join(facts, " ") + "</p>\n";
-    out += fmt::format("<p class=\"meta\">Answers: {} · Rubric: {} {}</p>\n</header>\n", h(report.source),
-                       h(report.rubric_id), h(report.rubric_version));
+    out += fmt::format("<p class=\"meta\">Answers: {} · Rubric: {} {}{}</p>\n", h(report.source),
+                       h(report.rubric_id), h(report.rubric_version),
+                       report.generated_at.empty() ? "" : " · Generated " + h(report.generated_at));
+    if (std::string sentence = so_what(report); !sentence.empty())
+        out += "<p class=\"so-what\"><strong>So what:</strong> " + h(sentence) + "</p>\n";
+    out += "</header>\n";
+}
+
+// What a first-time reader needs before the numbers.
+void legend(std::string& out, const Report& report) {
+    std::vector<std::string> lines = legend_lines(report);
+    if (lines.empty()) return;
+    out += "<section class=\"legend\">\n<h2>How to read this report</h2>\n";
+    for (const auto& line : lines) out += "<p>" + h(line) + "</p>\n";
+    out += "</section>\n";
 }
 
 void summary(std::string& out, const Report& report) {
-    out += "<section>\n<h2>Index and benchmarks</h2>\n<div class=\"charts\">\n";
+    out += "<section class=\"keep\">\n<h2>Index and benchmarks</h2>\n<div class=\"charts\">\n";
     out += "<figure>\n" + gauge_chart(report) +
            "<figcaption>The index on 0–100. Marks: published benchmarks; shading between them: pindex "
            "convention.</figcaption>\n</figure>\n";
@@ -73,8 +94,8 @@ void summary(std::string& out, const Report& report) {
 
 void breakdown(std::string& out, const Report& report) {
     out += "<section>\n<h2>Breakdown by part</h2>\n<div class=\"charts\">\n";
-    out += "<figure>\n" + parts_bar_chart(report) + "<figcaption>Points of each part against its own "
-           "maximum.</figcaption>\n</figure>\n";
+    out += "<figure>\n" + parts_bar_chart(report) + "<figcaption>Points of each part, all on one scale: the grey "
+           "track is the part's maximum.</figcaption>\n</figure>\n";
     out += "<figure>\n" + radar_chart(report) + "<figcaption>Each part as a share of its maximum; rings at "
            "25% steps.</figcaption>\n</figure>\n</div>\n";
     out += "<table>\n<tr><th>Part</th><th class=\"num\">Points</th><th class=\"num\">Maximum</th>"
@@ -90,8 +111,8 @@ void breakdown(std::string& out, const Report& report) {
 void moves(std::string& out, const std::vector<Move>& moves) {
     constexpr std::size_t kShown = 10;
     if (moves.empty()) return;
-    out += fmt::format("<section>\n<h2>What would raise the index most</h2>\n<p>The {} best single steps of {}, "
-                       "each computed by scoring the answers again with that step taken.</p>\n<table>\n<tr>"
+    out += fmt::format("<section class=\"keep\">\n<h2>What would raise the index most</h2>\n<p>The {} best single "
+                       "steps of {}, each computed by scoring the answers again with that step taken.</p>\n<table>\n<tr>"
                        "<th class=\"num\">Adds</th><th>Where</th><th>From</th><th>To, and how</th></tr>\n",
                        std::min(kShown, moves.size()), moves.size());
     for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
@@ -157,7 +178,7 @@ void part_detail(std::string& out, const PartReport& part) {
 }
 
 void status(std::string& out, const Report& report) {
-    out += "<section>\n<h2>Completeness and thresholds</h2>\n";
+    out += "<section class=\"keep\">\n<h2>Completeness and thresholds</h2>\n";
     out += fmt::format("<p{}>{}</p>\n", report.completeness.complete() ? "" : " class=\"fail\"",
                        h(completeness_words(report.completeness)));
     if (!report.thresholds.empty()) {
@@ -194,6 +215,7 @@ std::string write_report_html(const Report& report) {
                                   "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
                                   h(title), kStyle);
     header(out, report);
+    legend(out, report);
     summary(out, report);
     breakdown(out, report);
     moves(out, report.moves);
@@ -203,8 +225,10 @@ std::string write_report_html(const Report& report) {
     out += "</section>\n";
     status(out, report);
     sources(out, report);
-    out += fmt::format("<footer>Generated by pindex {} from {}.</footer>\n</body>\n</html>\n",
-                       h(report.tool_version), h(report.source));
+    out += fmt::format("<footer>Generated by pindex {} from {}{}{}.</footer>\n</body>\n</html>\n",
+                       h(report.tool_version), h(report.source),
+                       report.input_sha256.empty() ? "" : " (SHA-256 " + h(report.input_sha256) + ")",
+                       report.generated_at.empty() ? "" : " at " + h(report.generated_at));
     return out;
 }
 

@@ -48,7 +48,10 @@ Json question_json(const QuestionReport& question) {
 }
 
 Json move_json(const Move& move) {
-    Json json{{"question", move.question}, {"part", move.part}};
+    Json json{{"question", move.question},
+              {"question_text", text_or_null(move.question_text)},
+              {"part", move.part},
+              {"part_name", text_or_null(move.part_name)}};
     if (move.row && move.column)
         json["cell"] = Json{{"row", move.row->id},
                             {"row_label", move.row->label},
@@ -101,7 +104,8 @@ Json thresholds_json(const Report& report) {
 Json peers_json(const PeerPosition& peers) {
     Json parts = Json::object();
     for (const auto& [id, percentile] : peers.parts) parts[id] = percentile;
-    return Json{{"source", peers.source}, {"count", peers.count}, {"percentile", peers.percentile},
+    return Json{{"source", peers.source}, {"count", peers.count}, {"includes_this", peers.includes_this},
+                {"percentile", peers.percentile},
                 {"mean", peers.mean},     {"q1", peers.q1},       {"median", peers.median},
                 {"q3", peers.q3},         {"parts", std::move(parts)}};
 }
@@ -138,6 +142,7 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                                   {"source", position.benchmark.source}});
     return Json{{"schema_version", kReportSchemaVersion},
                 {"tool", {{"name", "pindex"}, {"version", report.tool_version}}},
+                {"generated_at", text_or_null(report.generated_at)},
                 {"rubric",
                  {{"id", report.rubric_id},
                   {"version", report.rubric_version},
@@ -145,6 +150,7 @@ nlohmann::ordered_json report_to_json(const Report& report) {
                   {"calibration", text_or_null(report.calibration)},
                   {"conventions", report.rubric_conventions}}},
                 {"source", report.source},
+                {"input_sha256", text_or_null(report.input_sha256)},
                 {"organization", text_or_null(report.organization)},
                 {"respondent", text_or_null(report.respondent)},
                 {"date", text_or_null(report.date)},
@@ -193,6 +199,16 @@ public:
         if (const YamlEntry* parts = yaml_.required(*top, "parts", "the report"))
             for (const auto& node : yaml_.list(parts->value, "the report's parts").value_or(std::vector<YAML::Node>{}))
                 report.parts.push_back(part(node));
+        // The published benchmarks the report was scored against, for where a comparison's newer
+        // side stands.
+        for (const auto& node : items(*top, "benchmarks", "the report"))
+            if (auto map = yaml_.map(node, "a benchmark of the report")) {
+                Benchmark benchmark{yaml_.required_text(*map, "id", "a benchmark of the report"),
+                                    yaml_.required_text(*map, "label", "a benchmark of the report"),
+                                    within(*map, "score", "a benchmark of the report", 0, 100),
+                                    yaml_.required_text(*map, "source", "a benchmark of the report")};
+                report.benchmarks.push_back({benchmark, round_to_tenth(report.index - benchmark.score)});
+            }
         if (const YamlEntry* entry = top->find("advantage"); entry && !entry->value.IsNull())
             report.advantage = advantage(entry->value);
         for (const auto& part : report.parts)

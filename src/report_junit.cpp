@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "pindex/escape.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex {
 
@@ -37,8 +38,14 @@ std::string test_case_xml(const TestCase& test, const std::string& class_name) {
 
 std::string write_report_junit(const Report& report) {
     std::vector<TestCase> tests;
-    tests.push_back({"index", fmt::format("{:.1f} of 100; {}", report.index, report.index_band().words),
-                     threshold_on(report, "index")});
+    // The index's output carries every caveat a reader of the CI log needs beside the number.
+    std::vector<std::string> index_words = {fmt::format("{:.1f} of 100", report.index)};
+    if (!report.completeness.complete()) index_words.push_back(incomplete_caveat(report.completeness));
+    if (!report.index_band().words.empty()) index_words.push_back(report.index_band().words);
+    std::string summary = join(index_words, "; ");
+    if (std::string citation = benchmark_citation(report); !citation.empty()) summary += ". " + citation;
+    if (report.peers) summary += " " + peer_words(*report.peers, report.index);
+    tests.push_back({"index", summary, threshold_on(report, "index")});
     for (const auto& part : report.parts)
         tests.push_back({"part " + part.id, fmt::format("{}: {:.1f} of {:g} points", part.name, part.points, part.weight),
                          threshold_on(report, part.id)});
@@ -51,8 +58,12 @@ std::string write_report_junit(const Report& report) {
                        "  <testsuite name=\"{2}\" tests=\"{0}\" failures=\"{1}\" errors=\"0\" skipped=\"0\">\n",
                        tests.size(), failures, escape_xml(suite));
     out += fmt::format("    <properties>\n      <property name=\"source\" value=\"{}\"/>\n"
-                       "      <property name=\"index\" value=\"{:.1f}\"/>\n    </properties>\n",
-                       escape_xml(report.source), report.index);
+                       "      <property name=\"index\" value=\"{:.1f}\"/>\n"
+                       "      <property name=\"complete\" value=\"{}\"/>\n",
+                       escape_xml(report.source), report.index, report.completeness.complete() ? "true" : "false");
+    if (report.peers)
+        out += fmt::format("      <property name=\"peer_percentile\" value=\"{:.0f}\"/>\n", report.peers->percentile);
+    out += "    </properties>\n";
     for (const auto& test : tests) out += test_case_xml(test, class_name);
     out += "  </testsuite>\n</testsuites>\n";
     return out;

@@ -24,10 +24,36 @@ std::string panel(double x, double width, const std::string& heading, const std:
            placed;
 }
 
+// Text from the answers file between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: an
+// Arabic or Hebrew organization keeps its own direction without reordering the date beside it.
+std::string isolated(std::string_view text) { return "\u2068" + escape_xml(text) + "\u2069"; }
+
+// The organization shortened to one line of the canvas (about 80 columns of 28-unit text).
 std::string subtitle(const Report& report) {
-    std::string who = report.organization.empty() ? "Organization not given" : report.organization;
-    if (!report.date.empty()) who += " · " + report.date;
+    std::string who = report.organization.empty() ? "Organization not given" : isolated(shorten(report.organization, 80));
+    if (!report.date.empty()) who += " · " + isolated(report.date);
     return who;
+}
+
+// The footer's lines, bottom up from the canvas's edge: the benchmarks' citation, the rubric's
+// calibration sentence and the peer set, wrapped to the canvas (about 140 characters of 18-unit
+// text in 1480 units), growing upwards into the panels' margin.
+std::string footer(const Report& report) {
+    std::vector<std::string> lines;
+    std::string citation = benchmark_citation(report);
+    lines.push_back((citation.empty() ? "" : "Published figures. " + citation + " ") + "pindex " + report.tool_version +
+                    ".");
+    for (const auto& line : wrap_words(report.calibration, 140)) lines.push_back(line);
+    if (report.peers)
+        for (const auto& line : wrap_words(peer_words(*report.peers, report.index), 140)) lines.push_back(line);
+    std::string out;
+    double y = 872 - 24.0 * double(lines.size() - 1);
+    for (const auto& line : lines) {
+        out += fmt::format("<text x=\"60\" y=\"{:g}\" font-size=\"18\" fill=\"{}\">{}</text>\n", y, palette::kMuted,
+                           escape_xml(line));
+        y += 24;
+    }
+    return out;
 }
 
 }  // namespace
@@ -38,25 +64,22 @@ std::string write_report_svg(const Report& report) {
         "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n"
         "<rect width=\"{0:g}\" height=\"{1:g}\" fill=\"#ffffff\"/>\n",
         kWidth, kHeight);
-    out += fmt::format("<text x=\"60\" y=\"84\" font-size=\"48\" font-weight=\"bold\" fill=\"{}\">"
-                       "{}: {:.1f} / 100</text>\n",
-                       palette::kInk, escape_xml(report.rubric_name), report.index);
-    out += fmt::format("<text x=\"60\" y=\"132\" font-size=\"28\" fill=\"{}\">{}</text>\n", palette::kMuted,
-                       escape_xml(subtitle(report)));
+    // An incomplete assessment's index never appears without its caveat beside it.
+    std::string caveat = report.completeness.complete()
+                             ? ""
+                             : fmt::format("<tspan font-size=\"26\" fill=\"{}\">  {}</tspan>", palette::kWarning,
+                                           escape_xml(fmt::format("Incomplete: {} of {} answered",
+                                                                  report.completeness.answered,
+                                                                  report.completeness.applicable)));
+    out += fmt::format("<text x=\"60\" y=\"84\" font-size=\"48\" font-weight=\"bold\" fill=\"{}\" direction=\"ltr\">"
+                       "{}: {:.1f} / 100{}</text>\n",
+                       palette::kInk, escape_xml(shorten(report.rubric_name, 40)), report.index, caveat);
+    out += fmt::format("<text x=\"60\" y=\"132\" font-size=\"28\" fill=\"{}\" direction=\"ltr\">{}</text>\n",
+                       palette::kMuted, subtitle(report));
     out += panel(60, 430, "Index and benchmarks", gauge_chart(report));
     out += panel(530, 470, "Points by part", parts_bar_chart(report));
     out += panel(1030, 530, "Share of each part's maximum", radar_chart(report));
-    // The sources are too long for a slide; the other formats carry them in full.
-    // The rubric's calibration sentence below it, wrapped to the canvas (about 140 characters of
-    // 18-pixel text in 1480 pixels), the footer growing upwards into the panels' margin.
-    std::vector<std::string> calibration = wrap_words(report.calibration, 140);
-    double y = 872 - 24.0 * static_cast<double>(calibration.size());
-    out += fmt::format("<text x=\"60\" y=\"{:g}\" font-size=\"20\" fill=\"{}\">Benchmark marks are published "
-                       "figures; their sources are in the HTML, Markdown and JSON reports. pindex {}.</text>\n",
-                       y, palette::kMuted, escape_xml(report.tool_version));
-    for (const auto& line : calibration)
-        out += fmt::format("<text x=\"60\" y=\"{:g}\" font-size=\"18\" fill=\"{}\">{}</text>\n", y += 24,
-                           palette::kMuted, escape_xml(line));
+    out += footer(report);
     return out + "</svg>\n";
 }
 

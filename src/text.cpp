@@ -1,5 +1,6 @@
 #include "pindex/text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -41,6 +42,21 @@ std::vector<std::string> wrap_words(std::string_view text, std::size_t width) {
     }
     if (!line.empty()) lines.push_back(std::move(line));
     return lines;
+}
+
+std::string shorten(std::string_view text, std::size_t width) {
+    std::size_t columns = 0, cut = std::string_view::npos;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t length = std::max<std::size_t>(utf8_sequence_length(text, i), 1);
+        unsigned char lead = static_cast<unsigned char>(text[i]);
+        // U+1000 and above: three or four bytes, the first from 0xE1 on.
+        std::size_t glyph = length >= 3 && lead >= 0xE1 ? 2 : 1;
+        if (columns + glyph > width - 1 && cut == std::string_view::npos) cut = i;  // room for "…"
+        columns += glyph;
+        if (columns > width) return std::string(text.substr(0, cut)) + "…";
+        i += length;
+    }
+    return std::string(text);
 }
 
 std::size_t count_words(std::string_view text) { return word_views(text).size(); }

@@ -11,6 +11,8 @@ set built from the examples, each format must be:
   html      parsed by html.parser with no <script>, no event-handler attribute, no external URL
   csv       RFC 4180 rows of equal width, no cell that a spreadsheet would run as a formula
   markdown  the Marp front matter, and the hostile text present only escaped
+  xlsx      read by openpyxl: no formula anywhere, numbers as number cells with number formats,
+            every text from the answers file a string cell holding exactly that text
 Exits 1 listing every problem.
 """
 import csv
@@ -25,6 +27,7 @@ import tempfile
 import xml.etree.ElementTree as ElementTree
 
 import jsonschema
+import openpyxl
 
 HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1))"
 EDGE_CASES = {
@@ -49,6 +52,25 @@ notes:
   accountable-leader: "line one\\nline two | <img src=x onerror=alert(1)> **bold** $x$"
 """ % json.dumps(HOSTILE_ORGANIZATION),
 }
+# Texts a spreadsheet would turn into a date, a fraction, a number, a boolean or a formula.
+LOOKALIKES = ["2026-10-12", "1/2", "0012345", "1e5", "TRUE", "=1+1", "東京ストア", "متجر الرياض 2026-10-12"]
+EDGE_CASES["lookalikes.yaml"] = """rubric: personalization-index
+organization: "%s"
+respondent: "%s"
+custom:
+  journey:
+    rows: [{id: own-step, label: "%s"}]
+    columns: [{id: own-channel, label: "%s"}]
+answers:
+  journey:
+    own-step: {own-channel: moderate}
+  accountable-leader: nobody
+notes:
+  accountable-leader: "%s"
+  cross-channel: "%s"
+  journey: "%s"
+  ab-testing: "%s"
+""" % tuple(LOOKALIKES[i] for i in (0, 4, 6, 7, 1, 5, 2, 3))
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -139,7 +161,39 @@ def check_junit(text, _):
     return problems
 
 
-CHECKS = {"junit": check_junit, "json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
+def check_xlsx(path, _):
+    workbook = openpyxl.load_workbook(path)
+    problems = []
+    if workbook.sheetnames != ["Summary", "Questions", "Moves"]:
+        problems.append(f"sheets {workbook.sheetnames}")
+    strings = set()
+    for sheet in workbook:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    problems.append(f"{sheet.title}!{cell.coordinate} holds a formula {cell.value!r}")
+                if cell.data_type == "s":
+                    strings.add(cell.value)
+    index = workbook["Summary"]["B1"]
+    if index.data_type != "n" or index.number_format != "0.0":
+        problems.append(f"the index is {index.data_type} {index.value!r} formatted {index.number_format}")
+    for row in workbook["Questions"].iter_rows(min_row=2):
+        for cell in row[5:8]:
+            if cell.data_type != "n":
+                problems.append(f"Questions!{cell.coordinate} is {cell.data_type}, not a number")
+    if not workbook["Summary"]._charts:
+        problems.append("no chart on the summary sheet")
+    caveat = workbook["Summary"]["D1"].value or ""
+    complete = path.stem in ("laggard", "typical", "leader")  # the edge cases answer a question or two
+    if complete == caveat.startswith("Incomplete:"):
+        problems.append(f"the index's caveat beside it reads {caveat!r}")
+    if path.name.startswith("lookalikes"):
+        problems += [f"{text!r} is not kept as a string cell" for text in LOOKALIKES
+                     if not any(text in value for value in strings)]
+    return problems
+
+
+CHECKS = {"xlsx": check_xlsx, "junit": check_junit, "json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
 
 
 def answers_files(source_dir, workdir):
@@ -166,10 +220,15 @@ def main():
             for format_name, check in CHECKS.items():
                 args = [pindex, "score", str(answers), "--format", format_name, "--allow-incomplete",
                         "--fail-under", "49", "--fail-under-part", "know-me=5", "--benchmarks", str(peers)]
+                workbook = pathlib.Path(workdir) / f"{answers.stem}.xlsx"
+                if format_name == "xlsx":
+                    args += ["-o", str(workbook)]
                 # Bytes, not text mode: text mode would turn the CSV's CRLFs into LFs.
                 result = subprocess.run(args, capture_output=True)
                 if result.returncode not in (0, 1):
                     problems = [f"pindex exited {result.returncode}: {result.stderr.decode().strip()}"]
+                elif format_name == "xlsx":
+                    problems = check(workbook, validator)
                 else:
                     problems = check(result.stdout.decode(), validator)
                 for problem in problems:

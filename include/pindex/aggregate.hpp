@@ -33,6 +33,7 @@ struct Disagreement {
 struct Aggregate {
     Answers answers;
     std::vector<Disagreement> disagreements;  // spread > 0, largest first (rubric order among equals)
+    std::vector<std::string> warnings;  // what the reader must know: respondents of different organizations
 };
 
 // Respondents must answer the same rubric (the loader has checked each against it).

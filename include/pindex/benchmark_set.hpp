@@ -28,6 +28,9 @@ struct BenchmarkSet {
     std::string rubric_version;
     Distribution index;
     std::vector<std::pair<std::string, Distribution>> parts;  // part id -> points, in rubric order
+    // assessment_fingerprint() of each assessment, sorted: tells a report whether it is itself in
+    // the set without the set naming anyone. Empty for sets written before pindex kept them.
+    std::vector<std::string> fingerprints;
     std::size_t count() const { return index.sorted.size(); }
 };
 
@@ -39,7 +42,11 @@ BenchmarkSet build_benchmark_set(const std::vector<Report>& reports);
 std::string write_benchmark_set_json(const BenchmarkSet& set);
 BenchmarkSet read_benchmark_set(std::string_view text, const std::string& file);  // throws InputError
 
-// Where a report stands among the set; fills report.peers. Throws InputError if the set is of
+// SHA-256 of the assessment's rubric, organization, date and every answer: the same for an
+// answers file and its JSON report, different for another company or another year.
+std::string assessment_fingerprint(const Report& report);
+
+// Where a report stands among the set; fills report.peers (naming the set by its file name only). Throws InputError if the set is of
 // another rubric.
 PeerPosition peer_position(const BenchmarkSet& set, const std::string& set_source, const Report& report);
 

@@ -22,6 +22,7 @@ struct PartChange {
 struct CellChange {
     Axis row, column;
     std::string before, after;
+    bool scope_changed = false;  // to or from n/a: the cell left or joined what is scored
 };
 
 struct AnswerChange {
@@ -46,14 +47,23 @@ struct Comparison {
     std::string rubric_name;
     AssessmentSide before, after;
     double index_delta = 0;            // after - before, of the rounded indexes, one decimal
+    std::string after_position;        // where the newer index stands: "below the Average company (49): 4.1 below
+                                       // the Average company (49); 27.1 below ...", or "" without benchmarks
+    std::string benchmark_citation;    // the benchmarks' sources in one short citation, or ""
     std::vector<PartChange> parts;     // parts both sides have, in the newer rubric's order
     std::vector<AnswerChange> answers; // largest change of points first
-    std::vector<std::string> notes;    // what the reader should know: another rubric version
+    // What the reader must know before trusting the change: two organizations, another rubric
+    // version, an incomplete side, journey cells whose scope changed (to or from n/a).
+    std::vector<std::string> notes;
     std::optional<AdvantageChange> advantage;  // when both sides measure speed the same way
 };
 
 // Throws InputError when the two use different rubrics.
 Comparison compare_reports(const Report& before, const Report& after);
+
+// The comparison in one sentence: how far the index moved, the part that moved most, and where
+// the newer index stands.
+std::string comparison_so_what(const Comparison& comparison);
 
 // The published association of the index with Net Promoter Score (docs/methodology.md),
 // worded as a correlation across companies, never as a forecast for one.

@@ -7,11 +7,21 @@
 
 namespace pindex {
 
+// A file a format writes: its path and bytes.
+struct OutputFile {
+    std::string path;
+    std::string content;
+};
+
 template <typename Model>
 struct OutputFormat {
     std::string_view name;       // what --format takes: "json"
     std::string_view extension;  // what -o names end with to choose it: ".json"
     std::string (*write)(const Model&);
+    // For a format that writes files beside its own when it goes to a file (a deck's chart
+    // images): every file, companions first and the main file (at `path`) last. Null for
+    // single-file formats; `write` is what goes to standard output.
+    std::vector<OutputFile> (*write_files)(const Model&, const std::string& path) = nullptr;
 };
 
 template <typename Model>

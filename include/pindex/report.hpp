@@ -64,8 +64,9 @@ struct IndexBand {
 
 // Where the index and each part stand among a peer benchmark set (pindex benchmark build).
 struct PeerPosition {
-    std::string source;      // the set's file
+    std::string source;      // the set's file name, without its folders
     std::size_t count = 0;   // assessments in the set
+    bool includes_this = false;  // this very assessment (organization, date, answers) is one of them
     double percentile = 0;   // of the index, in [0, 100]
     double mean = 0, q1 = 0, median = 0, q3 = 0;  // of the set's indexes
     std::vector<std::pair<std::string, double>> parts;  // part id -> percentile of its points
@@ -76,9 +77,12 @@ struct Report {
     std::string rubric_id;
     std::string rubric_version;
     std::string rubric_name;
+    std::string rubric_description;  // what the index is, in the rubric's words
     std::vector<std::string> rubric_conventions;
     std::string calibration;  // the rubric's sentence on how its scale relates to the benchmarks, or ""
     std::string source;  // the answers file as named on the command line ("-" for stdin)
+    std::string input_sha256;  // of the answers file's bytes, or "" when unknown (a report read back)
+    std::string generated_at;  // when the report was made, ISO 8601 UTC ("2026-11-23T10:15:00Z"), or ""
     std::string organization;
     std::string respondent;
     std::string date;
@@ -104,10 +108,24 @@ std::string delta_words(double delta);  // -12.4 -> "12.4 below", 6.3 -> "6.3 ab
 // "Complete: all 22 applicable questions answered." or "Incomplete: 2 of 22 applicable questions
 // answered; missing answers score 0. Missing: a, b and 3 more."
 std::string completeness_words(const Completeness& completeness);
-// "Among 120 assessments of peers.json: above 63% of them (ties count half); their median 52.3,
-// middle half 44.1 to 60.2."
+// "Among the 120 assessments of your peer set (peers.json), this index of 44.9 lies above 63% of
+// them (ties count half); their median is 52.3, their middle half 44.1 to 60.2.", and when the
+// set holds this very assessment, a sentence saying so. No folder is shown.
 std::string peer_words(const PeerPosition& peers, double index);
-// What a move changes: "senior-leader" or "journey: Research and compare / Website".
+// What a move changes, in the rubric's words: "Accountability: Who is accountable for
+// personalization, and with what powers?" or "Empower me: Research and compare, in Website".
 std::string move_target_words(const Move& move);
+// The caveat that goes beside an incomplete index: "Incomplete: 2 of 21 applicable questions
+// answered; missing answers score 0" (no final stop); "" when complete.
+std::string incomplete_caveat(const Completeness& completeness);
+// The benchmarks' sources in one short citation: "Benchmarks 49 and 72: Abraham and Edelman,
+// 'Personalization Done Right', Harvard Business Review, Nov-Dec 2024." (each distinct source
+// up to its first colon); "" without benchmarks.
+std::string benchmark_citation(const Report& report);
+// What a first-time reader needs: what the index is, its parts, what the benchmarks are.
+std::vector<std::string> legend_lines(const Report& report);
+// The "so what" in one sentence: the weakest part (by share of its maximum), the part with the
+// most points missing, and the best first move. "" when there is nothing to say (no parts).
+std::string so_what(const Report& report);
 
 }  // namespace pindex

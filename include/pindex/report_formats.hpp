@@ -10,7 +10,7 @@ namespace pindex {
 
 using ReportFormat = OutputFormat<Report>;
 
-// text, json, markdown, html, svg, csv, junit.
+// text, json, markdown, html, svg, csv, junit, xlsx.
 const std::vector<ReportFormat>& report_formats();
 
 }  // namespace pindex

@@ -15,6 +15,11 @@ std::size_t display_width(std::string_view text);
 // line of its own). Runs of white space, including newlines, count as one space.
 std::vector<std::string> wrap_words(std::string_view text, std::size_t width);
 
+// Text cut to at most `width` columns, with "…" at the end when it was cut: for one line on a
+// canvas of fixed size. Characters from U+1000 on (CJK, Hangul, emoji...) count two columns, as
+// they are about twice as wide as Latin letters.
+std::string shorten(std::string_view text, std::size_t width);
+
 // Length of the valid UTF-8 sequence starting at text[i], or 0 if it is not one (overlong
 // forms, surrogates and code points above U+10FFFF are invalid).
 std::size_t utf8_sequence_length(std::string_view text, std::size_t i);

@@ -36,6 +36,7 @@ int run_aggregate(const AggregateOptions& options) {
         respondents.push_back({std::move(name), std::move(answers)});
     }
     Aggregate aggregate = aggregate_answers(rubric, respondents);
+    for (const auto& warning : aggregate.warnings) std::cerr << "pindex: warning: " << warning << '\n';
     write_file_atomically(options.output, write_answers_yaml(aggregate.answers, rubric));
     std::cout << (options.format == "json" ? write_disagreements_json(aggregate)
                                            : write_disagreements_text(aggregate, options.shown));

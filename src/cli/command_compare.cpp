@@ -34,7 +34,8 @@ int run_compare(const CompareOptions& options) {
     Report before = load_assessment_file(options.before, rubric);
     Report after = load_assessment_file(options.after, rubric);
     Comparison comparison = compare_reports(before, after);
-    write_output(options.output, format.write(comparison));
+    for (const auto& note : comparison.notes) std::cerr << "pindex: warning: " << note << '\n';
+    write_format_output(format, comparison, options.output);
     double drop = -comparison.index_delta;
     if (options.fail_if_drop && drop > *options.fail_if_drop) {
         std::cerr << fmt::format("pindex: the index dropped by {:.1f} points ({:.1f} -> {:.1f}), more than the "

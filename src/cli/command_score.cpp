@@ -99,8 +99,11 @@ int run_single(const ScoreOptions& options) {
     refuse_overwriting_inputs(options.output, {{options.file, "the answers file being scored"},
                                                {options.rubric, "the rubric"},
                                                {options.benchmarks, "the benchmark set"}});
-    Answers answers = load_answers_file(options.file, rubric);
+    std::string input_sha256;
+    Answers answers = load_answers_file(options.file, rubric, input_sha256);
     Report report = build_report(rubric, answers, options.file, thresholds);
+    report.input_sha256 = input_sha256;
+    report.generated_at = report_timestamp();
     if (!options.benchmarks.empty())
         report.peers = peer_position(read_benchmark_set(read_input(options.benchmarks), options.benchmarks),
                                      options.benchmarks, report);
@@ -110,9 +113,13 @@ int run_single(const ScoreOptions& options) {
                   << '\n';
         return kExitInvalid;
     }
-    std::string text = format.write(report);
     bool to_terminal = options.output.empty() || options.output == "-";
-    write_output(options.output, to_terminal && format.name == "text" ? colorize_report_text(text, STDOUT_FILENO) : text);
+    if (to_terminal && format.name == "xlsx" && isatty(STDOUT_FILENO))
+        throw UsageError("an XLSX workbook is a binary file: write it with -o report.xlsx (or redirect stdout)");
+    if (to_terminal && format.name == "text")
+        write_output(options.output, colorize_report_text(format.write(report), STDOUT_FILENO));
+    else
+        write_format_output(format, report, options.output);
     bool passed = true;
     for (const auto& result : report.thresholds) {
         if (result.passed) continue;
@@ -147,7 +154,7 @@ CommandRunner add_score_command(CLI::App& app) {
     accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
     command->add_option("--format", options->format,
                         "Report format: " + join(names) +
-                            " (default: from OUT's extension .txt .json .md .html .svg .csv .xml, else text); "
+                            " (default: from OUT's extension .txt .json .md .html .svg .csv .xml .xlsx, else text); "
                             "for several files: csv (default) or jsonl")
         ->check(CLI::IsMember(accepted))
         ->type_name("FORMAT");
@@ -173,6 +180,8 @@ CommandRunner add_score_command(CLI::App& app) {
                     "  pindex score answers.yaml\n"
                     "  pindex score answers.yaml --format json -o report.json --fail-under 49\n"
                     "  pindex score answers.yaml -o report.html     # the format follows the extension\n"
+                    "  pindex score answers.yaml -o deck.md         # a Marp deck, its charts beside it\n"
+                    "  pindex score answers.yaml -o client.xlsx     # an Excel workbook\n"
                     "  pindex score answers.yaml --fail-under-part empower-me=25\n"
                     "  pindex score assessments/ -o summary.csv       # a summary row per file");
     return [options] { return run_score(*options); };

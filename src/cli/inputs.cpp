@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include <fmt/format.h>
 
 #include "color.hpp"
 #include "commands.hpp"
+#include "pindex/digest.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report_json.hpp"
 
@@ -41,6 +44,30 @@ Answers loaded_answers(std::string_view text, const std::string& name, const Rub
 
 Answers load_answers_file(const std::string& path, const Rubric& rubric) {
     return loaded_answers(read_input(path), input_name(path), rubric);
+}
+
+Answers load_answers_file(const std::string& path, const Rubric& rubric, std::string& sha256) {
+    std::string text = read_input(path);
+    sha256 = sha256_hex(text);
+    return loaded_answers(text, input_name(path), rubric);
+}
+
+std::string report_timestamp() {
+    std::time_t seconds = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        std::string_view digits = epoch;
+        // Up to the year 9999, which is as far as the ISO 8601 form below goes.
+        if (digits.size() > 11 || digits.find_first_not_of("0123456789") != std::string_view::npos ||
+            std::stoll(std::string(digits)) > 253402300799)
+            throw UsageError(fmt::format("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got '{}'",
+                                         epoch));
+        seconds = static_cast<std::time_t>(std::stoll(std::string(digits)));
+    }
+    std::tm utc{};
+    gmtime_r(&seconds, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
 }
 
 Report load_assessment_file(const std::string& path, const Rubric& rubric) {

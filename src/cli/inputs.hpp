@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "pindex/answers.hpp"
+#include "pindex/output_format.hpp"
 #include "pindex/report.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/scoring.hpp"
@@ -36,11 +37,27 @@ Rubric load_rubric_option(const std::string& path);
 // Loads and validates an answers file ("-" for stdin); prints its warnings to stderr.
 Answers load_answers_file(const std::string& path, const Rubric& rubric);
 
+// The same, with the SHA-256 of the file's bytes, for a report to name its input.
+Answers load_answers_file(const std::string& path, const Rubric& rubric, std::string& sha256);
+
+// When a report is made, ISO 8601 UTC: SOURCE_DATE_EPOCH (seconds since 1970) when set, so that
+// builds that make reports are reproducible (reproducible-builds.org), else now. Throws
+// UsageError when SOURCE_DATE_EPOCH is not a whole number of seconds.
+std::string report_timestamp();
+
 // An answers file or a JSON report written by `pindex score` ("-" for stdin), as a Report.
 Report load_assessment_file(const std::string& path, const Rubric& rubric);
 
 // Writes content to stdout when path is empty or "-", else atomically to the file.
 void write_output(const std::string& path, const std::string& content);
+
+// What a format makes: to a file, every file it writes (a deck with its charts beside it), each
+// atomically; to stdout, its one text.
+template <typename Model>
+void write_format_output(const OutputFormat<Model>& format, const Model& model, const std::string& path) {
+    if (path.empty() || path == "-" || !format.write_files) return write_output(path, format.write(model));
+    for (const auto& file : format.write_files(model, path)) write_output(file.path, file.content);
+}
 
 // One line for an incomplete answers file: how many questions, which ids (the first few), and
 // what --allow-incomplete would do instead.

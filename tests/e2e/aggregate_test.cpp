@@ -64,3 +64,17 @@ TEST_CASE("aggregate refuses one file, an output over an input, and invalid answ
     CHECK_THAT(invalid.err, Catch::Contains("bad.yaml:3:14"));
     CHECK_FALSE(fs::exists(out));
 }
+
+TEST_CASE("aggregate warns when the respondents name different organizations") {
+    TempDir dir;
+    fs::path out = dir.path / "company.yaml";
+    RunResult result = run_pindex({"aggregate", example("laggard.yaml"), example("typical.yaml"), "-o", out.string(),
+                                   "--format", "json"});
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.err, Catch::Contains("pindex: warning: the respondents name 2 different organizations"));
+    CHECK_THAT(nlohmann::json::parse(result.out)["warnings"][0].get<std::string>(),
+               Catch::Contains("aggregating is for respondents of one company"));
+    RunResult one_company = run_pindex({"aggregate", dir.file("cmo.yaml", typical_as("CMO", "real-time")).string(),
+                                        example("typical.yaml"), "-o", out.string()});
+    CHECK(one_company.err.find("warning") == std::string::npos);
+}

@@ -136,3 +136,35 @@ TEST_CASE("compare shows how the personalization advantage P = n × v² changed,
     CHECK(unchanged["advantage"]["interactions_ratio"].is_null());
     CHECK(unchanged["advantage"]["advantage_ratio"] == 4.0);
 }
+
+TEST_CASE("compare warns when the two files are of different organizations or journey cells changed scope") {
+    // laggard.yaml and typical.yaml: two companies, and journey cells that are n/a in one only.
+    RunResult result = run_pindex({"compare", example("laggard.yaml"), example("typical.yaml"), "--format", "json"});
+    REQUIRE(result.exit_code == 0);
+    CHECK_THAT(result.err, Catch::Contains("pindex: warning: ") && Catch::Contains("the change compares two organizations"));
+    CHECK_THAT(result.err, Catch::Contains("changed scope, to or from n/a"));
+    auto json = nlohmann::json::parse(result.out);
+    std::string notes = json["notes"].dump();
+    CHECK_THAT(notes, Catch::Contains("two organizations") && Catch::Contains("changed scope"));
+    bool scope_cell = false;
+    for (const auto& change : json["changed_answers"])
+        for (const auto& cell : change.value("cells", nlohmann::json::array()))
+            scope_cell = scope_cell || (cell["scope_changed"] == true && (cell["before"] == "n/a") != (cell["after"] == "n/a"));
+    CHECK(scope_cell);
+    CHECK_THAT(json["context"].get<std::string>(), Catch::Contains("Harvard Business Review, Nov-Dec 2024"));
+
+    TempDir dir;
+    fs::path later = dir.file("later.yaml", typical_a_year_later());
+    RunResult same_company = run_pindex({"compare", example("typical.yaml"), later.string()});
+    CHECK(same_company.err.find("two organizations") == std::string::npos);
+}
+
+TEST_CASE("compare -o deck.md writes the deck with its before-and-after chart beside it") {
+    TempDir dir;
+    fs::path deck = dir.path / "change.md";
+    REQUIRE(run_pindex({"compare", example("laggard.yaml"), example("typical.yaml"), "-o", deck.string()}).exit_code == 0);
+    std::string text = read_text(deck);
+    CHECK_THAT(text, Catch::Contains("![bg right:45% contain](change.change.svg)"));
+    CHECK_THAT(text, Catch::Contains("**So what:** The index rose"));
+    CHECK_THAT(read_text(dir.path / "change.change.svg"), Catch::StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+}

@@ -221,7 +221,7 @@ TEST_CASE("benchmark build makes a peer set that score --benchmarks places the c
 
     RunResult scored = run_pindex({"score", example("leader.yaml"), "--benchmarks", set.string()});
     CHECK(scored.exit_code == 0);
-    CHECK_THAT(scored.out, Catch::Contains("lies above 83% of them"));
+    CHECK_THAT(scored.out, Catch::Contains("above 83% of them"));
     RunResult plain = run_pindex({"score", example("leader.yaml"), "--format", "json"});
     CHECK(nlohmann::json::parse(plain.out)["peers"].is_null());  // no set, no percentile
 
@@ -248,4 +248,60 @@ TEST_CASE("an answers file of rubric 1.0 is refused where its answers changed me
                                            "in 2.0: replaced by accountable-leader"));
     CHECK_THAT(result.err, Catch::Contains("then set rubric_version: \"2.0\""));
     CHECK_FALSE(fs::exists(out));
+}
+
+TEST_CASE("a report names its input by SHA-256 and its time, SOURCE_DATE_EPOCH when set") {
+    TempDir dir;
+    fs::path answers = dir.file("abc.yaml", read_text(example("typical.yaml")));
+    RunResult result = run_program("env", {"SOURCE_DATE_EPOCH=1795392000", PINDEX_BINARY, "score", answers.string(),
+                                           "--format", "json"});
+    REQUIRE(result.exit_code == 0);
+    auto json = nlohmann::json::parse(result.out);
+    CHECK(json["generated_at"] == "2026-11-23T00:00:00Z");
+    // sha256sum, a program no one here wrote, agrees.
+    RunResult sum = run_program("sha256sum", {answers.string()});
+    CHECK(json["input_sha256"] == sum.out.substr(0, 64));
+    RunResult bad = run_program("env", {"SOURCE_DATE_EPOCH=yesterday", PINDEX_BINARY, "score", answers.string()});
+    CHECK(bad.exit_code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, got 'yesterday'"));
+}
+
+TEST_CASE("score -o deck.md writes the Marp deck with its three charts beside it") {
+    TempDir dir;
+    fs::path deck = dir.path / "Q3 deck.md";
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", deck.string()}).exit_code == 0);
+    std::string text = read_text(deck);
+    for (const char* chart : {"gauge", "parts", "radar"}) {
+        INFO(chart);
+        CHECK_THAT(text, Catch::Contains(std::string("(Q3%20deck.") + chart + ".svg)"));
+        CHECK_THAT(read_text(dir.path / (std::string("Q3 deck.") + chart + ".svg")), Catch::StartsWith("<svg "));
+    }
+    CHECK_THAT(text, Catch::Contains("**So what:** "));
+    CHECK_THAT(text, Catch::Contains("## How to read this deck"));
+    // To standard output there is nowhere to put the images: the chart is drawn in text.
+    CHECK_THAT(run_pindex({"score", example("typical.yaml"), "--format", "markdown"}).out, Catch::Contains("```text"));
+}
+
+TEST_CASE("a peer set is named without its folders, and every format says when the assessment is in it") {
+    TempDir dir;
+    fs::path set = dir.path / "peers.json";
+    REQUIRE(run_pindex({"benchmark", "build", example("laggard.yaml"), example("leader.yaml"), "-o", set.string()})
+                .exit_code == 0);
+    for (const char* format : {"text", "markdown", "html", "svg", "csv", "junit"}) {
+        INFO(format);
+        RunResult in_set = run_pindex({"score", example("leader.yaml"), "--benchmarks", set.string(), "--format", format});
+        // One line, as the text report wraps it at 80 columns.
+        std::string out = in_set.out;
+        for (auto& c : out) c = c == '\n' ? ' ' : c;
+        for (std::size_t at = out.find("  "); at != std::string::npos; at = out.find("  ")) out.erase(at, 1);
+        CHECK_THAT(out, Catch::Contains("peer set (peers"));  // Markdown escapes the dot
+        CHECK(out.find(dir.path.string()) == std::string::npos);
+        CHECK_THAT(out, Catch::Contains("This very assessment is one of them"));
+    }
+    auto json = nlohmann::json::parse(
+        run_pindex({"score", example("leader.yaml"), "--benchmarks", set.string(), "--format", "json"}).out);
+    CHECK(json["peers"]["source"] == "peers.json");
+    CHECK(json["peers"]["includes_this"] == true);
+    RunResult outside = run_pindex({"score", example("typical.yaml"), "--benchmarks", set.string()});
+    CHECK(outside.out.find("This very assessment") == std::string::npos);
 }

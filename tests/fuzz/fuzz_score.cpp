@@ -21,7 +21,10 @@ void check_report(const pindex::Report& report) {
         PINDEX_FUZZ_CHECK(report.moves[i].gain > 0);
         if (i > 0) PINDEX_FUZZ_CHECK(report.moves[i - 1].gain >= report.moves[i].gain);
     }
-    for (const auto& format : pindex::report_formats()) PINDEX_FUZZ_CHECK(!format.write(report).empty());
+    // Not the workbook: it goes through a temporary file and zlib, milliseconds a run that would
+    // stretch CI's fuzz pass many times over; its cells come from the fields checked here.
+    for (const auto& format : pindex::report_formats())
+        if (format.name != "xlsx") PINDEX_FUZZ_CHECK(!format.write(report).empty());
     pindex::Report read = pindex::read_report_json(pindex::write_report_json(report), "report.json");
     pindex::Comparison same = pindex::compare_reports(read, report);
     PINDEX_FUZZ_CHECK(same.index_delta == 0);

@@ -159,3 +159,30 @@ TEST_CASE("the comparison's JSON carries delta.index and delta.parts") {
     CHECK(json["changed_answers"][2]["cells"][0]["after"] == "Fully 1:1");
     CHECK_THAT(json["context"].get<std::string>(), Catch::Contains("not a forecast"));
 }
+
+TEST_CASE("a journey cell going to or from n/a is a change of scope, and the comparison notes it") {
+    Answers before = load_answers(test::source_file("examples/typical.yaml"), "typical.yaml", default_rubric());
+    std::string text = test::replaced(test::source_file("examples/typical.yaml"),
+                                      "research: {web: extensive, app: extensive, messaging: moderate",
+                                      "research: {web: n/a, app: extensive, messaging: moderate");
+    Comparison comparison = compare_reports(report_of(before, "a.yaml"),
+                                            report_of(load_answers(text, "b.yaml", default_rubric()), "b.yaml"));
+    REQUIRE(comparison.answers.size() == 1);
+    REQUIRE(comparison.answers[0].cells.size() == 1);
+    CHECK(comparison.answers[0].cells[0].scope_changed);
+    REQUIRE(comparison.notes.size() == 1);
+    CHECK_THAT(comparison.notes[0], Catch::StartsWith("1 cell of journey changed scope, to or from n/a (Research and "
+                                                      "compare / Website (Extensively → n/a))"));
+    CHECK(comparison.notes[0].find("two organizations") == std::string::npos);  // one company
+}
+
+TEST_CASE("assessments of two organizations compare with a note that says so") {
+    Answers typical = load_answers(test::source_file("examples/typical.yaml"), "typical.yaml", default_rubric());
+    Answers other = typical;
+    other.organization = "Another company";
+    Comparison comparison = compare_reports(report_of(typical, "a.yaml"), report_of(other, "b.yaml"));
+    REQUIRE(comparison.notes.size() == 1);
+    CHECK_THAT(comparison.notes[0], Catch::Contains("the change compares two organizations, not one company's progress"));
+    CHECK_THAT(comparison_so_what(comparison), Catch::StartsWith("The index did not move") &&
+                                                   Catch::EndsWith("(1 note to read first)."));
+}

@@ -24,7 +24,7 @@ TEST_CASE("escape_xml makes markup and forbidden control characters inert") {
 TEST_CASE("escape_markdown keeps text on its line and out of markup") {
     CHECK(escape_markdown("Contoso Outdoor (example)") == "Contoso Outdoor (example)");
     CHECK(escape_markdown("**bold** _it_ `code`") == "\\*\\*bold\\*\\* \\_it\\_ \\`code\\`");
-    CHECK(escape_markdown("[x](javascript:alert(1))") == "\\[x\\](javascript:alert(1))");
+    CHECK(escape_markdown("[x](javascript:alert(1))") == "\\[x\\](javascript\\:alert(1))");
     CHECK(escape_markdown("<img src=x> a|b $x$ ~~s~~ &amp;") ==
           "\\<img src=x\\> a\\|b \\$x\\$ \\~\\~s\\~\\~ \\&amp;");
     CHECK(escape_markdown("line one\nline two\r\n") == "line one line two  ");
@@ -48,4 +48,10 @@ TEST_CASE("csv_text_field keeps spreadsheets from running a cell as a formula") 
     CHECK(csv_text_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
     CHECK(csv_text_field("Contoso") == "Contoso");
     CHECK(csv_text_field("a-b") == "a-b");  // only a leading sign matters
+}
+
+TEST_CASE("escape_markdown leaves no URL or domain whole for Marp's linkify") {
+    CHECK(pindex::escape_markdown("see https://evil.example/a") == "see https\\://evil\\.example/a");
+    CHECK(pindex::escape_markdown("www.evil.com and mail@x.org") == "www\\.evil\\.com and mail@x\\.org");
+    CHECK(pindex::escape_markdown("It ends. Version 2.0: done") == "It ends. Version 2\\.0: done");
 }

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/report.hpp"
 #include "pindex/report_charts.hpp"
 #include "pindex/report_formats.hpp"
@@ -41,8 +42,10 @@ Report hostile_report() {
 
 }  // namespace
 
-TEST_CASE("the formats are text, json, markdown, html, svg, csv and junit, and -o extensions pick them") {
-    CHECK(format_names(report_formats()) == std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv", "junit"});
+TEST_CASE("the formats are text, json, markdown, html, svg, csv, junit and xlsx, and -o extensions pick them") {
+    CHECK(format_names(report_formats()) ==
+          std::vector<std::string>{"text", "json", "markdown", "html", "svg", "csv", "junit", "xlsx"});
+    CHECK(format_for_path(report_formats(), "client.xlsx")->name == "xlsx");
     CHECK(format_for_path(report_formats(), "out/report.html")->name == "html");
     CHECK(format_for_path(report_formats(), "results.xml")->name == "junit");
     CHECK(format_for_path(report_formats(), "deck.md")->name == "markdown");
@@ -92,14 +95,18 @@ TEST_CASE("the index band is named from the rubric's benchmarks only") {
     CHECK(report.index_band().words.empty());
 }
 
-TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and every part") {
+TEST_CASE("the Markdown report is a Marp deck that opens with the index, then the breakdown and every part") {
     Report report = example_report("typical.yaml", {Threshold{"", 100}});
     const PartReport& empower = report.parts.front();
     const PartReport& accountability = report.parts.back();
     std::string deck = write(report, "markdown");
     CHECK_THAT(deck, Catch::StartsWith("---\nmarp: true\n"));
-    CHECK_THAT(deck, Catch::Contains(fmt::format("# Index: **{:.1f}** / 100", report.index)));
-    CHECK_THAT(deck, Catch::Contains(fmt::format("| Average company | 49 | {} |", delta_words(report.index - 49))));
+    // The first slide: the index, where it stands against the benchmarks, and the so-what.
+    std::string first = deck.substr(0, deck.find("\n---\n\n", 4 + deck.find("\n---\n")));
+    CHECK_THAT(first, Catch::Contains(fmt::format("# Personalization Index: **{:.1f}** / 100", report.index)));
+    CHECK_THAT(first, Catch::Contains(fmt::format("The index is **below the Average company (49)**: {} the Average "
+                                                  "company (49); ", delta_words(report.index - 49))));
+    CHECK_THAT(first, Catch::Contains("**So what:** " + escape_markdown(so_what(report))));
     CHECK_THAT(deck, Catch::Contains(fmt::format("| Empower me | {:.1f} | 50 | {} |", empower.points,
                                                  percent_words(empower.fraction))));
     CHECK_THAT(deck, Catch::Contains(fmt::format("## Accountability: {:.1f} / 10 ({})", accountability.points,
@@ -107,8 +114,9 @@ TEST_CASE("the Markdown report is a Marp deck with the index, the breakdown and 
     CHECK_THAT(deck, Catch::Contains(fmt::format("- Threshold index ≥ 100: {:.1f}, **FAILED**", report.index)));
     std::size_t slides = 0;
     for (std::size_t at = deck.find("\n---\n\n"); at != std::string::npos; at = deck.find("\n---\n\n", at + 1)) ++slides;
-    // title|index|breakdown|chart|moves|advantage, a part each, the matrix, the end
-    CHECK(slides == 6 + 6 + 1 + 1);
+    // index|legend|breakdown|chart|moves|advantage, a part each, Know me's table continued, the
+    // matrix, the end
+    CHECK(slides == 6 + 6 + 1 + 1 + 1);
     CHECK_THAT(deck, Catch::Contains("# Personalization advantage: P = n × v²"));
 }
 
@@ -152,13 +160,14 @@ TEST_CASE("the CSV report has a header, the index, each part and each question")
     std::size_t questions = 0;
     for (const auto& part : report.parts) questions += part.questions.size();
     std::size_t lines = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n'));
-    CHECK(lines == 1 + 1 + report.parts.size() + questions);
+    CHECK(lines == 1 + 1 + report.benchmarks.size() + report.parts.size() + questions);
     CHECK(std::count(csv.begin(), csv.end(), '\r') == static_cast<long>(lines));
-    CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points\r\n"));
-    CHECK_THAT(csv, Catch::Contains(fmt::format(",index,,,Personalization Index,,{:.4f},{:.1f},100\r\n",
+    CHECK_THAT(csv, Catch::StartsWith("organization,date,kind,part,question,label,answer,score,points,max_points,note\r\n"));
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",index,,,Personalization Index,,{:.4f},{:.1f},100,\r\n",
                                                 report.index / 100, report.index)));
+    CHECK_THAT(csv, Catch::Contains(",benchmark,,average,Average company,,0.4900,49,100,\"Abraham and Edelman, "));
     const PartReport& know_me = report.parts[1];
-    CHECK_THAT(csv, Catch::Contains(fmt::format(",part,know-me,,Know me,,{:.4f},{:.4f},10\r\n", know_me.fraction,
+    CHECK_THAT(csv, Catch::Contains(fmt::format(",part,know-me,,Know me,,{:.4f},{:.4f},10,\r\n", know_me.fraction,
                                                 know_me.points)));
 }
 
@@ -179,7 +188,7 @@ TEST_CASE("hostile text from the answers file is escaped in every format") {
     std::string markdown = write(report, "markdown");
     std::string body = markdown.substr(markdown.find("\n---\n", 4));  // after the front matter
     CHECK_THAT(body, Catch::Contains("\\<script\\>alert(1)\\</script\\>"));
-    CHECK_THAT(body, Catch::Contains("\\*\\*x\\*\\* \\[l\\](javascript:y)"));
+    CHECK_THAT(body, Catch::Contains("\\*\\*x\\*\\* \\[l\\](javascript\\:y)"));
     CHECK_THAT(body, Catch::Contains("new line \\| \\<img src=x onerror=alert(1)\\> \\$math\\$"));
     CHECK(body.find('\x1b') == std::string::npos);
 
@@ -199,6 +208,17 @@ TEST_CASE("an incomplete report says so, with the same words in HTML and Markdow
     CHECK_THAT(words, Catch::StartsWith("Incomplete: 0 of 21 applicable questions answered; missing answers score 0. "
                                         "Missing: journey, cross-channel,"));
     CHECK_THAT(write(report, "html"), Catch::Contains("<p class=\"fail\">" + words + "</p>"));
+    // Beside the index, wherever a number could be quoted from.
+    std::string caveat = "Incomplete: 0 of 21 applicable questions answered; missing answers score 0";
+    CHECK(incomplete_caveat(report.completeness) == caveat);
+    std::string html = write(report, "html");
+    CHECK(html.find("<p class=\"caveat\">" + caveat + ".</p>") < html.find("<h2>"));
+    CHECK_THAT(write(report, "svg"), Catch::Contains("/ 100<tspan font-size=\"26\" fill=\"#9c0006\">  Incomplete: 0 of 21 "
+                                                     "answered</tspan>"));
+    CHECK_THAT(write(report, "csv"), Catch::Contains(",index,,,Personalization Index,,0.0000,0.0,100," + caveat + "\r\n"));
+    CHECK_THAT(write(report, "junit"), Catch::Contains("<system-out>0.0 of 100; " + caveat + ";"));
+    CHECK_THAT(write(report, "junit"), Catch::Contains("<property name=\"complete\" value=\"false\"/>"));
+    CHECK_THAT(gauge_chart(report), Catch::Contains(">Incomplete: 0 of 21 applicable questions</text>"));
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- **Incomplete: 0 of 21 applicable"));
     CHECK_THAT(write(report, "markdown"), Catch::Contains("- Threshold know-me ≥ 5: 0.0, **FAILED**"));
     CHECK(completeness_words(example_report("leader.yaml").completeness) ==

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "pindex/report.hpp"
 #include "pindex/report_json.hpp"
 #include "pindex/report_text.hpp"
@@ -98,4 +100,38 @@ TEST_CASE("the text report shows index, parts out of their weight, benchmarks an
     CHECK_THAT(text, Catch::Contains("  pindex's scale is calibrated to the published average (49)"));
     CHECK_THAT(text, Catch::Contains("FAIL   index >= 49: " + index_text(kTypicalIndex)));
     CHECK_THAT(text, Catch::Contains("pass   know-me >= 5: " + index_text(report.parts[1].points)));
+}
+
+TEST_CASE("the so-what names the weakest part, the most points to gain and the first move in words") {
+    Report report = typical_report();
+    // typical: Accountability at 25% is the weakest share; Empower me misses the most points.
+    double empower_missing = 50 - report.parts.front().points, missing = 100 - report.index;
+    CHECK(so_what(report) ==
+          fmt::format("Accountability is the weakest part (25% of its 10 points); Empower me holds the most to gain "
+                      "({:.1f} of the {:.1f} points missing); first move: Make a senior leader (typically at least a VP) "
+                      "accountable for personalization (Accountability, +2.5 points).",
+                      empower_missing, missing));
+    const Move& first = report.moves.front();
+    CHECK(first.part_name == "Accountability");
+    CHECK(move_target_words(first) == "Accountability: Who is accountable for personalization, and with what powers?");
+    for (const auto& move : report.moves)
+        if (move.row) {
+            CHECK_THAT(move_target_words(move), Catch::StartsWith("Empower me: ") && Catch::Contains(", in "));
+            break;
+        }
+}
+
+TEST_CASE("the legend and the citation say what the index and the benchmarks are, from the rubric") {
+    Report report = typical_report();
+    std::vector<std::string> legend = legend_lines(report);
+    REQUIRE(legend.size() == 3);
+    CHECK_THAT(legend[0], Catch::Contains("five promises"));
+    CHECK(legend[1] == "Points per part: Empower me 50, Know me 10, Reach me 10, Show me 10, Delight me 10, "
+                       "Accountability 10 (100 in all).");
+    CHECK_THAT(legend[2], Catch::StartsWith("Published benchmarks: 49 is the Average company (average across 12 "
+                                            "industry segments); 72 is the Top-decile average"));
+    CHECK(benchmark_citation(report) == "Benchmarks 49 and 72: Abraham and Edelman, 'Personalization Done Right', "
+                                        "Harvard Business Review, Nov-Dec 2024.");
+    report.benchmarks.clear();
+    CHECK(benchmark_citation(report).empty());
 }

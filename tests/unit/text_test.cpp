@@ -45,3 +45,11 @@ TEST_CASE("control characters are found, tab, newline and non-ASCII letters are 
     CHECK(first_control_character("next\xc2\x85line") == 4u);  // U+0085, a C1 control
     CHECK_FALSE(first_control_character("\xc2\xa0"));            // U+00A0, a no-break space
 }
+
+TEST_CASE("shorten cuts to a width with an ellipsis, counting wide characters twice") {
+    CHECK(pindex::shorten("Contoso", 10) == "Contoso");
+    CHECK(pindex::shorten("Contoso Outdoor", 10) == "Contoso O…");
+    CHECK(pindex::display_width(pindex::shorten(std::string(103, 'x'), 80)) == 80);
+    CHECK(pindex::shorten("東京ストア株式会社", 8) == "東京ス…");   // 3 wide characters and the ellipsis: 7 columns
+    CHECK(pindex::shorten("é", 1) == "é");
+}

@@ -5,8 +5,9 @@
 #
 #   tests/visual/render_reports.sh [PINDEX] [EXAMPLE] [OUT_DIR]
 #
-# Needs chromium and poppler-utils (apt-get install -y chromium poppler-utils); marp is
-# optional (npm install @marp-team/marp-cli). Not part of CTest: CI machines have no browser.
+# Needs chromium and poppler-utils (apt-get install -y chromium poppler-utils); Marp CLI is
+# optional (npm install @marp-team/marp-cli outside the checkout; `marp` on PATH or MARP=...).
+# Not part of CTest; tests/visual/check_decks.py is the deck test that is.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 pindex=${1:-build/pindex}
@@ -14,11 +15,16 @@ example=${2:-examples/typical.yaml}
 out=${3:-docs/images}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-browser() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-pdf-header-footer "$@" 2>/dev/null; }
+browser() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$work/profile" --hide-scrollbars \
+    --no-pdf-header-footer "$@" 2>/dev/null
+}
+marp=${MARP:-$(command -v marp || true)}
 
 "$pindex" score "$example" -o "$work/report.html"
 "$pindex" score "$example" -o "$work/report.svg"
-"$pindex" score "$example" -o "$work/report.md"
+"$pindex" score "$example" -o "$work/report.md"   # with its charts beside it
 mkdir -p "$out"
 
 browser --window-size=1100,1500 --screenshot="$out/report-html.png" "file://$work/report.html"
@@ -40,12 +46,12 @@ for paper in A4 Letter; do
   pdftoppm -png -r 60 -f "$page" -l "$page" -singlefile "$work/$paper.pdf" "$out/report-print-${paper,,}"
 done
 
-if command -v marp > /dev/null; then
-  CHROME_PATH=$(command -v chromium) CHROME_NO_SANDBOX=1 marp --no-stdin "$work/report.md" --images png \
-    -o "$work/deck.png" > /dev/null 2>&1
-  cp "$work/deck.002.png" "$out/report-deck-index.png"
+if [ -n "$marp" ]; then
+  CHROME_PATH=$(command -v chromium) CHROME_NO_SANDBOX=1 "$marp" --no-stdin --allow-local-files "$work/report.md" \
+    --images png -o "$work/deck.png" > /dev/null 2>&1
+  cp "$work/deck.001.png" "$out/report-deck-index.png"
   cp "$work/deck.005.png" "$out/report-deck-moves.png"
-  cp "$work/deck.008.png" "$out/report-deck-part.png"
+  cp "$work/deck.007.png" "$out/report-deck-part.png"
   echo "Marp: $(ls "$work"/deck.*.png | wc -l) slides"
 fi
 echo "screenshots in $out:"
