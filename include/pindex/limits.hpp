@@ -28,4 +28,10 @@ inline constexpr std::size_t kMaxMessageBytes = 1000;
 inline constexpr double kMinWeight = 0.001;
 inline constexpr double kMaxWeight = 1000;
 
+// The effort a rubric may give an option, level or band (pindex's convention, for `pindex
+// plan`): whole numbers, so that plans compare totals exactly; at most 100 times the smallest.
+inline constexpr int kMinEffort = 1;
+inline constexpr int kMaxEffort = 100;
+
+
 }  // namespace pindex::limits
