@@ -38,16 +38,17 @@ std::string goal_sentence(const Plan& plan) {
             return fmt::format("Target {} cannot be reached: the highest index any plan reaches is {:.1f}, with {}; "
                                "this plan takes them.", target_words(plan), plan.highest_index, amount);
         if (plan.step_count == 0) return fmt::format("Target {}: already reached, no step is needed.", target_words(plan));
-        return fmt::format("Target {}: {} reach {:.1f}. No plan of {} reaches {:g}: pindex compared every "
-                           "combination of steps.", target_words(plan), amount, plan.index_after, fewer_words(plan),
-                           *plan.goal.target);
+        return fmt::format("Target {}: {} reach {:.1f}. No plan of {} reaches {:g}: pindex's search weighs "
+                           "every combination of steps.", target_words(plan), amount, plan.index_after,
+                           fewer_words(plan), *plan.goal.target);
     }
     std::string budget = plan.uses_effort ? fmt::format("effort {}", *plan.goal.budget) : steps_words(std::size_t(*plan.goal.budget));
     if (plan.effort < *plan.goal.budget && plan.index_after >= plan.highest_index)
         return fmt::format("Budget of {}: {} reach {:.1f}, the highest index any plan reaches; the rest of the "
                            "budget is not needed.", budget, amount, plan.index_after);
     return fmt::format("Budget of {}: the highest index it reaches is {:.1f}, with {}. No plan within the budget "
-                       "reaches higher: pindex compared every combination of steps.", budget, plan.index_after, amount);
+                       "reaches higher: pindex's search weighs every combination of steps.", budget, plan.index_after,
+                       amount);
 }
 
 std::string shown_ids(const std::vector<std::string>& ids) {
@@ -175,7 +176,7 @@ std::string write_plan_text(const Plan& plan) {
     for (const auto& sentence : plan_summary(plan)) wrapped(out, "", sentence);
     std::vector<double> starts = wave_starts(plan);
     for (std::size_t w = 0; w < plan.waves.size(); ++w) {
-        out += "\n" + wave_title(plan, w, starts[w]) + ":\n";
+        out += "\n" + wave_title(plan, w, starts[w]) + "\n";
         for (const auto& step : plan.waves[w].steps) {
             std::string effort = plan.uses_effort ? fmt::format("(effort {}) ", step.effort) : "";
             wrapped(out, fmt::format("  {:>+6.2f}  ", step.move.gain), effort + step_words(step));

@@ -3,7 +3,8 @@
 //   pindex_bench_plan [RUNS] [ANSWERS_FILE...]
 // For each answers file (default: the three examples) and each target (49, 72, 90) it measures
 // (1) the plan in process, make_plan alone: the exact search, the ordering and the rescoring of
-// every step, and (2) the real binary, `pindex plan FILE --target T --format json`, fork to exit.
+// every step, and (2) the real binary, `pindex plan FILE --target T --format json`, fork to exit;
+// and, for scale, /bin/true: what starting any process costs on this machine.
 
 #include <algorithm>
 #include <chrono>
@@ -66,5 +67,10 @@ int main(int argc, char** argv) {
                         a.min, a.median, a.p95, b.min, b.median, b.p95);
         }
     }
+    std::vector<double> floor;
+    std::vector<const char*> true_command = {"/bin/true", nullptr};
+    for (int i = 0; i < runs; ++i) floor.push_back(pindex::bench::run_child(true_command, 0).seconds * 1e3);
+    Summary f = summarize(floor);
+    std::printf("%-45s    %8.3f %8.3f %8.3f\n", "/bin/true (floor: starting any process)", f.min, f.median, f.p95);
     return 0;
 }
