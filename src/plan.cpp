@@ -688,13 +688,13 @@ std::vector<PlanStep> in_order(const Search& search, std::vector<Run> runs) {
 // Wave w holds the steps that end within the w-th of N equal shares of the plan's effort; a
 // wave left empty by one large step is dropped.
 std::vector<PlanWave> cut_into_waves(const std::vector<PlanStep>& steps, int waves) {
-    int total = 0;
+    long long total = 0;
     for (const auto& step : steps) total += step.effort;
     std::vector<PlanWave> result;
-    int done = 0, current = 0;
+    long long done = 0, current = 0;
     for (const auto& step : steps) {
         done += step.effort;
-        int wave = (waves * done + total - 1) / total;  // ceil(N × done / total), from 1 to N
+        long long wave = (waves * done + total - 1) / total;  // ceil(N × done / total), from 1 to N
         if (wave != current) result.emplace_back(), current = wave;
         result.back().steps.push_back(step);
         result.back().effort += step.effort;
@@ -728,18 +728,21 @@ TargetParse parse_plan_target(std::string_view text, const Rubric& rubric) {
                                       text, join_ids(rubric.benchmarks))};
 }
 
-std::string_view plan_order_words() {
-    return "pindex's convention: each answer moves one step at a time; a question's steps come after those on the "
-           "question its condition names; steps in the rubric's foundation parts come first (in the built-in "
-           "rubric Know me, the data foundations, and Accountability, the leader who owns the roadmap); then the "
-           "steps that raise the index most per unit of effort, a step that opens a larger one counted with it, "
-           "rubric order among equals.";
+std::string plan_order_words(const Rubric& rubric) {
+    std::vector<std::string> foundations;
+    for (const auto& part : rubric.parts)
+        if (part.foundation) foundations.push_back(part.name);
+    return fmt::format("pindex's convention: each answer moves one step at a time; a question's steps come after "
+                       "those on the question its condition names; steps in the rubric's foundation parts ({}) come "
+                       "first; then the steps that raise the index most per unit of effort, a step that opens a "
+                       "larger one counted with it, rubric order among equals.",
+                       foundations.empty() ? "this rubric marks none" : join(foundations));
 }
 
 Plan make_plan(const Rubric& rubric, const Answers& answers, const std::string& source, const PlanGoal& goal,
                int waves) {
     if (goal.target.has_value() == goal.budget.has_value())
-        throw std::invalid_argument("a plan needs a target or a budget, not both");
+        throw std::invalid_argument("a plan needs either a target or a budget");
     Search search(rubric, answers);
     const std::vector<double>& best = search.best();
     Plan plan;
@@ -752,6 +755,7 @@ Plan make_plan(const Rubric& rubric, const Answers& answers, const std::string& 
     plan.tool_version = kVersion;
     plan.goal = goal;
     plan.uses_effort = rubric_gives_efforts(rubric);
+    plan.order = plan_order_words(rubric);
     Score today = score_answers(rubric, answers);
     plan.index_before = today.index;
     plan.missing = today.completeness.missing;

@@ -54,6 +54,7 @@ struct Plan {
     std::string tool_version;
     PlanGoal goal;
     bool uses_effort = false;    // the rubric gives efforts: the plan counts effort, not steps
+    std::string order;           // plan_order_words
 
     double index_before = 0;  // rounded to one decimal, as reported
     double index_after = 0;   // the index of answers_after, rounded
@@ -69,8 +70,8 @@ struct Plan {
     std::vector<std::string> unanswered;  // questions the plan makes apply that have no answer: scored 0
 };
 
-// The words of the ordering rule, shown with every plan.
-std::string_view plan_order_words();
+// The ordering rule in words, naming the rubric's foundation parts: shown with every plan.
+std::string plan_order_words(const Rubric& rubric);
 
 // The plan for `goal`, cut into at most `waves` waves (at least 1). Unanswered questions and
 // cells have no step, as in the moves; they score 0. Throws std::runtime_error when the search

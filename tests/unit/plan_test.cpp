@@ -357,6 +357,14 @@ TEST_CASE("a condition's step comes before the steps on what it turns on, and fo
     CHECK(last_foundation < first_other);
 }
 
+TEST_CASE("the ordering rule is stated with the rubric's own foundation parts") {
+    CHECK_THAT(plan_order_words(default_rubric()),
+               Catch::StartsWith("pindex's convention: ") && Catch::Contains("foundation parts (Know me, Accountability) come first"));
+    CHECK_THAT(plan_order_words(load_rubric(test::kSmallRubric, "small.yaml")),
+               Catch::Contains("foundation parts (this rubric marks none) come first"));
+    CHECK(make_plan(plan_rubric(), start_answers(plan_rubric()), "s", budget(1)).order == plan_order_words(plan_rubric()));
+}
+
 TEST_CASE("within a tier, the most points per unit of effort first, a step that opens a larger one counted with it") {
     // c: lo 0 -> mid 0.1 -> hi 1 (which turns w on), so its first step gives little and opens a
     // large one; m: one tick of q, from 0.75 to 1. In the plan's end (w applies), part A gives
