@@ -15,69 +15,15 @@ using namespace pindex;
 
 namespace {
 
-// Small enough to search exhaustively: a `when` that a choice turns on (w), a multi-select
-// that turns on a question of another part (m -> y), a matrix with a cell marked n/a and one
-// left unanswered, and a matrix that applies only under a condition (z).
-const char* const kPlanRubric = R"(id: plan-test
-version: "1"
-name: Plan test
-benchmarks:
-  - {id: average, label: Average, score: 40, source: test}
-  - {id: top-decile-average, label: Top decile, score: 70, source: test}
-parts:
-  - id: a
-    name: Part A
-    weight: 60
-    questions:
-      - id: c
-        type: choice
-        text: Choice?
-        help: h
-        options:
-          - {id: lo, label: Low, score: 0}
-          - {id: mid, label: Mid, score: 0.5}
-          - {id: hi, label: High, score: 1}
-      - id: m
-        type: multi
-        text: Multi?
-        help: h
-        options:
-          - {id: p, label: P, score: 0.5}
-          - {id: q, label: Q, score: 0.75}
-          - {id: r, label: R, score: 0.25}
-      - id: n
-        type: number
-        text: Number?
-        help: h
-        bands:
-          - {min: 0, max: 10, score: 0}
-          - {min: 10, max: 20, score: 0.5}
-          - {min: 20, score: 1}
-      - id: w
-        type: choice
-        weight: 2
-        when: {question: c, in: [hi]}
-        text: Only when c is hi?
-        help: h
-        options:
-          - {id: no, label: No, score: 0}
-          - {id: yes, label: Yes, score: 1}
-  - id: b
-    name: Part B
-    weight: 40
-    foundation: true
-    questions:
-      - id: x
-        type: matrix
-        text: Matrix?
-        help: h
-        rows: [{id: r1, label: R1}, {id: r2, label: R2}]
-        columns: [{id: k1, label: K1}, {id: k2, label: K2}]
-        levels:
-          - {id: none, label: None, score: 0}
-          - {id: half, label: Half, score: 0.5}
-          - {id: full, label: Full, score: 1}
-      - id: y
+// Small enough to search exhaustively: kSmallRubric (test_support.hpp), whose w a choice turns
+// on, and its journey-like matrix x, with part B marked a foundation, and more: an option r of
+// the multi-select m that turns on y in part B, and a matrix z that applies only when c is mid.
+const std::string kPlanRubric = [] {
+    std::string text = test::replaced(test::kSmallRubric, "id: small", "id: plan-test");
+    text = test::replaced(text, "          - {id: q, label: Q, score: 0.75}\n",
+                          "          - {id: q, label: Q, score: 0.75}\n          - {id: r, label: R, score: 0.25}\n");
+    text = test::replaced(text, "    weight: 40\n", "    weight: 40\n    foundation: true\n");
+    return text + R"(      - id: y
         type: choice
         when: {question: m, in: [r]}
         text: Only when m has r?
@@ -97,6 +43,7 @@ parts:
           - {id: none, label: None, score: 0}
           - {id: full, label: Full, score: 1}
 )";
+}();
 
 const Rubric& plan_rubric() {
     static const Rubric rubric = load_rubric(kPlanRubric, "plan.yaml");
