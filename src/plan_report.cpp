@@ -13,7 +13,8 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 constexpr std::size_t kWidth = 80;
-constexpr std::size_t kStepsPerSlide = 6;  // with their advice, six rows fill a 16:9 slide
+// With their advice, four rows fill a 16:9 slide (rendered with Marp: five of the longest overflow).
+constexpr std::size_t kStepsPerSlide = 4;
 
 std::string steps_words(std::size_t steps) { return steps == 1 ? "1 step" : fmt::format("{} steps", steps); }
 
@@ -59,12 +60,13 @@ std::string shown_ids(const std::vector<std::string>& ids) {
     return words;
 }
 
-std::string wave_title(const Plan& plan, std::size_t number, double index_from) {
+// "Wave 1 of 3: 9 steps, 44.9 -> 60.2", with `arrow` between the indices.
+std::string wave_title(const Plan& plan, std::size_t number, double index_from, std::string_view arrow) {
     const PlanWave& wave = plan.waves[number];
     std::string amount = amount_words(plan, wave.steps.size(), wave.effort);
-    if (plan.waves.size() == 1) return fmt::format("The steps in order: {}, {:.1f} -> {:.1f}", amount, index_from, wave.index);
-    return fmt::format("Wave {} of {}: {}, {:.1f} -> {:.1f}", number + 1, plan.waves.size(), amount, index_from,
-                       wave.index);
+    std::string name = plan.waves.size() == 1 ? "The steps in order"
+                                              : fmt::format("Wave {} of {}", number + 1, plan.waves.size());
+    return fmt::format("{}: {}, {:.1f} {} {:.1f}", name, amount, index_from, arrow, wave.index);
 }
 
 // The index each wave starts from.
@@ -176,7 +178,7 @@ std::string write_plan_text(const Plan& plan) {
     for (const auto& sentence : plan_summary(plan)) wrapped(out, "", sentence);
     std::vector<double> starts = wave_starts(plan);
     for (std::size_t w = 0; w < plan.waves.size(); ++w) {
-        out += "\n" + wave_title(plan, w, starts[w]) + "\n";
+        out += "\n" + wave_title(plan, w, starts[w], "->") + "\n";
         for (const auto& step : plan.waves[w].steps) {
             std::string effort = plan.uses_effort ? fmt::format("(effort {}) ", step.effort) : "";
             wrapped(out, fmt::format("  {:>+6.2f}  ", step.move.gain), effort + step_words(step));
@@ -245,7 +247,7 @@ std::string write_plan_markdown(const Plan& plan) {
     for (std::size_t w = 0; w < plan.waves.size(); ++w) {
         const auto& steps = plan.waves[w].steps;
         for (std::size_t first = 0; first < steps.size(); first += kStepsPerSlide) {
-            out += fmt::format("\n---\n\n## {}{}\n\n", m(wave_title(plan, w, starts[w])),
+            out += fmt::format("\n---\n\n## {}{}\n\n", m(wave_title(plan, w, starts[w], "→")),
                                first > 0 ? " (continued)" : "");
             out += header;
             for (std::size_t i = first; i < steps.size() && i < first + kStepsPerSlide; ++i)
@@ -274,7 +276,7 @@ std::string write_plan_html(const Plan& plan) {
     for (std::size_t w = 0; w < plan.waves.size(); ++w) {
         out += fmt::format("<section>\n<h2>{}</h2>\n<table>\n<tr><th class=\"num\">Points</th>{}<th>Step</th>"
                            "<th>From</th><th>To</th></tr>\n",
-                           h(wave_title(plan, w, starts[w])), plan.uses_effort ? "<th class=\"num\">Effort</th>" : "");
+                           h(wave_title(plan, w, starts[w], "→")), plan.uses_effort ? "<th class=\"num\">Effort</th>" : "");
         for (const auto& step : plan.waves[w].steps) {
             std::string to = "<strong>" + h(step.move.to_text) + "</strong>";
             if (!step.move.advice.empty()) to += "<br><span class=\"note\">" + h(step.move.advice) + "</span>";

@@ -8,7 +8,7 @@ its organization and its own journey steps; an incomplete file whose target cann
   json      valid against docs/plan.schema.json, each step (without its effort) valid against the
             report's move (docs/report.schema.json, $defs/move), and its counts adding up
   html      parsed by html.parser with no <script>, no event-handler attribute, no external URL
-  markdown  the Marp front matter, hostile text present only escaped, at most six steps a slide
+  markdown  the Marp front matter, hostile text present only escaped, at most four steps a slide
 Exits 1 listing every problem.
 """
 import json
@@ -21,7 +21,7 @@ import jsonschema
 
 from check_reports import HOSTILE_ORGANIZATION, HtmlChecker, check_markdown
 
-STEPS_PER_SLIDE = 6
+STEPS_PER_SLIDE = 4  # what fits a 16:9 slide with the advice, rendered with Marp by hand
 GOALS = [["--target", "49"], ["--target", "72"], ["--target", "top-decile", "--waves", "3"], ["--budget", "5"]]
 EDGE_CASES = {
     "hostile.yaml": ("""rubric: personalization-index
