@@ -35,7 +35,8 @@ TargetParse parse_plan_target(std::string_view text, const Rubric& rubric);
 struct PlanStep {
     // As in the report's moves; `gain` is the change of the unrounded index when this step is
     // taken after the plan's steps before it (found by rescoring). It can be 0 or less only
-    // for a step that makes an unanswered question apply (Plan::unanswered).
+    // for a step that changes which questions apply (one that turns on an unanswered or
+    // low-scoring question, on the way to what the plan reaches).
     Move move;
     int effort = 1;  // the rubric's effort for what the step reaches; 1 when it gives none
 };
