@@ -180,6 +180,21 @@ private:
         return weight;
     }
 
+    // An option's, level's or band's effort for `pindex plan` (pindex's convention): optional,
+    // a whole number in [kMinEffort, kMaxEffort], so that plans compare totals exactly.
+    std::optional<int> read_effort(const YamlMap& map, std::string_view what) {
+        const YamlEntry* entry = map.find("effort");
+        if (!entry) return std::nullopt;
+        auto effort = yaml_.number(entry->value, fmt::format("the effort of {}", what));
+        if (!effort) return std::nullopt;
+        if (*effort != std::floor(*effort) || *effort < limits::kMinEffort || *effort > limits::kMaxEffort) {
+            yaml_.error(*entry, fmt::format("the effort of {} is {}; an effort is a whole number from {} to {}",
+                                            what, *effort, limits::kMinEffort, limits::kMaxEffort));
+            return std::nullopt;
+        }
+        return static_cast<int>(*effort);
+    }
+
     template <typename Item>
     void reject_duplicate_id(std::set<std::string, std::less<>>& seen, const Item& item,
                              const YAML::Node& node, std::string_view what) {
@@ -288,13 +303,15 @@ private:
 
     Part read_part(const YAML::Node& node) {
         Part part;
-        auto map = yaml_.map(node, "a part", {"id", "name", "weight", "description", "questions"});
+        auto map = yaml_.map(node, "a part", {"id", "name", "weight", "description", "foundation", "questions"});
         if (!map) return part;
         read_text_field(*map, "id", "a part", part.id, true, true);
         std::string what = fmt::format("part '{}'", part.id);
         read_text_field(*map, "name", what, part.name, true);
         read_text_field(*map, "description", what, part.description, false);
         part.weight = read_weight(*map, what, std::nullopt).value_or(0);
+        if (const auto* entry = map->find("foundation"))
+            part.foundation = yaml_.boolean(entry->value, fmt::format("'foundation' of {}", what)).value_or(false);
         const YamlEntry* questions = yaml_.required(*map, "questions", what);
         if (!questions) return part;
         auto items = yaml_.list(questions->value, fmt::format("the questions of {}", what));
@@ -392,7 +409,7 @@ private:
         std::set<std::string, std::less<>> seen;
         for (const auto& item : *items) {
             auto option_map = yaml_.map(item, fmt::format("an entry of the {} of {}", key, what),
-                                        {"id", "label", "score", "advice"});
+                                        {"id", "label", "score", "advice", "effort"});
             if (!option_map) continue;
             Option option;
             std::string item_what = fmt::format("an entry of the {} of {}", key, what);
@@ -402,6 +419,7 @@ private:
             read_text_field(*option_map, "label", item_what, option.label, true);
             option.score = read_score(*option_map, item_what).value_or(0);
             read_text_field(*option_map, "advice", item_what, option.advice, false);
+            option.effort = read_effort(*option_map, item_what);
             if (ordered && !options.empty() && option.score < options.back().score)
                 yaml_.error(item, fmt::format("{} scores {} after '{}' scored {}: list {} worst to best",
                                               item_what, option.score, options.back().id,
@@ -420,7 +438,7 @@ private:
         if (!items) return bands;
         if (items->empty()) yaml_.error(*entry, fmt::format("{} needs at least one band", what));
         for (const auto& item : *items) {
-            auto band_map = yaml_.map(item, fmt::format("a band of {}", what), {"min", "max", "score", "advice"});
+            auto band_map = yaml_.map(item, fmt::format("a band of {}", what), {"min", "max", "score", "advice", "effort"});
             if (!band_map) continue;
             Band band;
             std::string band_what = fmt::format("a band of {}", what);
@@ -431,6 +449,7 @@ private:
                 band.max = yaml_.number(max->value, fmt::format("the max of {}", band_what));
             band.score = read_score(*band_map, band_what).value_or(0);
             read_text_field(*band_map, "advice", band_what, band.advice, false);
+            band.effort = read_effort(*band_map, band_what);
             check_band_follows(bands, band, item, what);
             bands.push_back(band);
         }

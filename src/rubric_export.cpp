@@ -19,6 +19,7 @@ Json options_json(const std::vector<Option>& options) {
     for (const auto& option : options) {
         Json json{{"id", option.id}, {"label", option.label}, {"score", option.score}};
         if (!option.advice.empty()) json["advice"] = option.advice;
+        if (option.effort) json["effort"] = *option.effort;
         result.push_back(std::move(json));
     }
     return result;
@@ -35,6 +36,7 @@ Json bands_json(const std::vector<Band>& bands) {
     for (const auto& band : bands) {
         Json json{{"min", band.min}, {"max", band.max ? Json(*band.max) : Json(nullptr)}, {"score", band.score}};
         if (!band.advice.empty()) json["advice"] = band.advice;
+        if (band.effort) json["effort"] = *band.effort;
         result.push_back(std::move(json));
     }
     return result;
@@ -98,11 +100,10 @@ nlohmann::ordered_json rubric_to_json(const Rubric& rubric) {
     for (const auto& part : rubric.parts) {
         Json questions = Json::array();
         for (const auto& question : part.questions) questions.push_back(question_json(question));
-        parts.push_back(Json{{"id", part.id},
-                             {"name", part.name},
-                             {"weight", part.weight},
-                             {"description", part.description},
-                             {"questions", std::move(questions)}});
+        Json json{{"id", part.id}, {"name", part.name}, {"weight", part.weight}, {"description", part.description}};
+        if (part.foundation) json["foundation"] = true;
+        json["questions"] = std::move(questions);
+        parts.push_back(std::move(json));
     }
     Json benchmarks = Json::array();
     for (const auto& benchmark : rubric.benchmarks)

@@ -28,4 +28,19 @@ inline constexpr std::size_t kMaxMessageBytes = 1000;
 inline constexpr double kMinWeight = 0.001;
 inline constexpr double kMaxWeight = 1000;
 
+// The effort a rubric may give an option, level or band (pindex's convention, for `pindex
+// plan`): whole numbers, so that plans compare totals exactly; at most 100 times the smallest.
+inline constexpr int kMinEffort = 1;
+inline constexpr int kMaxEffort = 100;
+
+// `pindex plan`'s exact search fills a table of (ways the conditions can end) x (states of
+// each answer) x (effort totals). The built-in rubric needs under 100,000 cells at its worst;
+// this bound keeps a huge answers file (thousands of custom journey cells) or a rubric with
+// dozens of conditions within a second and a hundred megabytes.
+inline constexpr double kMaxPlanWork = 30e6;
+
+// A multi-select question that a `when` names: its unticked options are searched one subset at
+// a time, so at most this many.
+inline constexpr std::size_t kMaxPlanConditionOptions = 16;
+
 }  // namespace pindex::limits

@@ -19,6 +19,10 @@ struct Option {
     std::string label;
     double score = 0;    // in [0, 1]
     std::string advice;  // optional: how to reach this option, for the report's moves
+    // Optional, pindex's convention: the effort of the step that reaches this option (a tick,
+    // for multi), a whole number in [limits::kMinEffort, kMaxEffort]; `pindex plan` counts an
+    // option without one as 1, so a rubric without efforts plans by the number of steps.
+    std::optional<int> effort = std::nullopt;
 };
 
 // A number question's band: min <= value < max. No max means no upper bound. The last band of
@@ -28,6 +32,7 @@ struct Band {
     std::optional<double> max;
     double score = 0;
     std::string advice;  // optional: how to reach this band, for the report's moves
+    std::optional<int> effort = std::nullopt;  // optional: as Option::effort
 };
 
 // A matrix row (journey step) or column (channel).
@@ -71,6 +76,9 @@ struct Part {
     double weight = 0;  // points; all parts sum to 100
     std::string description;
     std::vector<Question> questions;
+    // Optional, pindex's convention: `pindex plan` puts steps in foundation parts before the
+    // others (docs/analysis.md). It changes no score.
+    bool foundation = false;
 };
 
 // How the rubric reads the personalization advantage P = n × v² (docs/analysis.md): which

@@ -87,13 +87,14 @@ std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->envname("PINDEX_COLOR")
         ->type_name("WHEN");
-    app.footer("Exit codes: 0 success, 1 a threshold was not met, 2 invalid input or usage,\n"
-               "3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
+    app.footer("Exit codes: 0 success, 1 a threshold was not met (plan: the target cannot be reached),\n"
+               "2 invalid input or usage, 3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
                "Examples: pindex survey    pindex score answers.yaml --fail-under 49");
     return {
         {"survey", add_survey_command(app)},
         {"score", add_score_command(app)},
         {"compare", add_compare_command(app)},
+        {"plan", add_plan_command(app)},
         {"aggregate", add_aggregate_command(app)},
         {"benchmark", add_benchmark_command(app)},
         {"validate", add_validate_command(app)},

@@ -19,6 +19,7 @@ public:
 
 CommandRunner add_score_command(CLI::App& app);
 CommandRunner add_compare_command(CLI::App& app);
+CommandRunner add_plan_command(CLI::App& app);
 CommandRunner add_aggregate_command(CLI::App& app);
 CommandRunner add_benchmark_command(CLI::App& app);
 CommandRunner add_survey_command(CLI::App& app);

@@ -18,11 +18,12 @@ namespace pindex::cli {
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
-void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs) {
+void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs,
+                               std::string_view option) {
     if (output.empty() || output == "-") return;
     for (const auto& input : inputs)
         if (!input.path.empty() && same_file(output, input.path))
-            throw UsageError(fmt::format("-o {} would overwrite {}, {}", output, input.path, input.what));
+            throw UsageError(fmt::format("{} {} would overwrite {}, {}", option, output, input.path, input.what));
 }
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {

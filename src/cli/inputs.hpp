@@ -24,8 +24,10 @@ struct NamedInput {
 };
 
 // Throws UsageError ("-o report.json would overwrite report.json, one of the files being
-// scored") when the output path names one of the inputs, under any name.
-void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs);
+// scored") when the output path names one of the inputs, under any name. `option` is the
+// option that names the output.
+void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs,
+                               std::string_view option = "-o");
 
 // Prints diagnostics to stderr, one line each (at most limits::kMaxErrorsShown, then a count),
 // with their severity coloured as --color says.

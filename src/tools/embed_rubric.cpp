@@ -23,6 +23,10 @@ std::string literal(const std::string& text) {
 
 std::string number(double value) { return fmt::format("{}", value); }
 
+std::string effort(std::optional<int> value) {
+    return value ? fmt::format("std::optional<int>({})", *value) : "std::nullopt";
+}
+
 template <typename Item, typename Write>
 std::string list(const std::vector<Item>& items, Write write) {
     std::string out = "{";
@@ -33,14 +37,16 @@ std::string list(const std::vector<Item>& items, Write write) {
 std::string strings(const std::vector<std::string>& items) { return list(items, literal); }
 
 std::string option(const pindex::Option& o) {
-    return fmt::format("Option{{{}, {}, {}, {}}}", literal(o.id), literal(o.label), number(o.score), literal(o.advice));
+    return fmt::format("Option{{{}, {}, {}, {}, {}}}", literal(o.id), literal(o.label), number(o.score), literal(o.advice),
+                       effort(o.effort));
 }
 
 std::string axis(const pindex::Axis& a) { return fmt::format("Axis{{{}, {}}}", literal(a.id), literal(a.label)); }
 
 std::string band(const pindex::Band& b) {
     std::string max = b.max ? fmt::format("std::optional<double>({})", number(*b.max)) : "std::nullopt";
-    return fmt::format("Band{{{}, {}, {}, {}}}", number(b.min), max, number(b.score), literal(b.advice));
+    return fmt::format("Band{{{}, {}, {}, {}, {}}}", number(b.min), max, number(b.score), literal(b.advice),
+                       effort(b.effort));
 }
 
 std::string question(const pindex::Question& q) {
@@ -56,9 +62,10 @@ std::string question(const pindex::Question& q) {
 }
 
 std::string part(const pindex::Part& p) {
-    return fmt::format("Part{{.id = {}, .name = {}, .weight = {}, .description = {}, .questions = {{\n{}}}}}",
-                       literal(p.id), literal(p.name), number(p.weight), literal(p.description),
-                       list(p.questions, [](const auto& q) { return question(q) + "\n"; }));
+    return fmt::format(
+        "Part{{.id = {}, .name = {}, .weight = {}, .description = {}, .questions = {{\n{}}}, .foundation = {}}}",
+        literal(p.id), literal(p.name), number(p.weight), literal(p.description),
+        list(p.questions, [](const auto& q) { return question(q) + "\n"; }), p.foundation);
 }
 
 std::string benchmark(const pindex::Benchmark& b) {

@@ -14,7 +14,8 @@ namespace {
 const fs::path kGenerated = PINDEX_CLI_DOCS;
 
 const std::vector<std::vector<std::string>> kCommands = {
-    {"survey"},   {"score"},    {"compare"},          {"aggregate"},         {"benchmark", "build"},
+    {"survey"},   {"score"},    {"compare"},          {"plan"},              {"aggregate"},
+    {"benchmark", "build"},
     {"validate"}, {"template"}, {"rubric", "show"},   {"rubric", "export"},
 };
 

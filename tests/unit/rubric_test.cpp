@@ -180,6 +180,49 @@ TEST_CASE("options, levels and bands may carry advice, and an empty one is an er
                Catch::Contains("'advice' of option 'hi' of question 'c' must not be empty"));
 }
 
+TEST_CASE("options, levels and bands may carry an effort: a whole number from 1 to 100, else an error with its place") {
+    std::string with_efforts = test::replaced(
+        test::replaced(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
+                                      "{id: hi, label: High, score: 1, effort: 3}"),
+                       "{min: 20, score: 1}", "{min: 20, score: 1, effort: 100}"),
+        "{id: full, label: Full, score: 1}", "{id: full, label: Full, score: 1, effort: 1}");
+    Rubric rubric = load_rubric(with_efforts, "small.yaml");
+    CHECK(rubric.find_question("c")->find_option("hi")->effort == 3);
+    CHECK_FALSE(rubric.find_question("c")->find_option("mid")->effort);
+    CHECK(rubric.find_question("n")->bands.back().effort == 100);
+    CHECK(rubric.find_question("x")->find_level("full")->effort == 1);
+    // Exported where given, and read back the same.
+    auto json = rubric_to_json(rubric);
+    CHECK(json["parts"][0]["questions"][0]["options"][2]["effort"] == 3);
+    CHECK_FALSE(json["parts"][0]["questions"][0]["options"][1].contains("effort"));
+    CHECK(rubric_to_json(load_rubric(write_rubric_yaml(rubric), "again.yaml")) == json);
+    for (const char* effort : {"0", "101", "1.5", "-2"})
+        CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
+                                                     std::string("{id: hi, label: High, score: 1, effort: ") + effort + "}")),
+                   Catch::Contains(std::string("r.yaml:18:53: error: the effort of option 'hi' of question 'c' is ") +
+                                   effort + "; an effort is a whole number from 1 to 100"));
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "{min: 20, score: 1}", "{min: 20, score: 1, effort: .inf}")),
+               Catch::Contains("expected a finite number for the effort of a band of question 'n', got '.inf'"));
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "{id: hi, label: High, score: 1}",
+                                                 "{id: hi, label: High, score: 1, effort: '3'}")),
+               Catch::Contains("expected a number for the effort of option 'hi' of question 'c', got the quoted text '3'"));
+}
+
+TEST_CASE("a part may be marked a foundation for the plan's order, and the built-in rubric marks Know me and Accountability") {
+    Rubric rubric = load_rubric(test::replaced(test::kSmallRubric, "    weight: 40\n", "    weight: 40\n    foundation: true\n"),
+                                "small.yaml");
+    CHECK_FALSE(rubric.parts[0].foundation);
+    CHECK(rubric.parts[1].foundation);
+    CHECK(rubric_to_json(rubric)["parts"][1]["foundation"] == true);
+    CHECK_FALSE(rubric_to_json(rubric)["parts"][0].contains("foundation"));
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "    weight: 40\n", "    weight: 40\n    foundation: yes\n")),
+               Catch::Contains("r.yaml:46:17: error: expected true or false for 'foundation' of part 'b'"));
+    std::vector<std::string> foundations;
+    for (const auto& part : default_rubric().parts)
+        if (part.foundation) foundations.push_back(part.id);
+    CHECK(foundations == std::vector<std::string>{"know-me", "accountability"});
+}
+
 TEST_CASE("the default rubric's advice comes with the better options, levels and bands only") {
     // Advice says how to reach an answer; the worst answer is where one starts.
     for (const auto& part : default_rubric().parts)
