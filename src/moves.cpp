@@ -32,6 +32,8 @@ Move move_for(const Part& part, const Question& question, AnswerValue from, Answ
     Move move;
     move.question = question.id;
     move.part = part.id;
+    move.part_name = part.name;
+    move.question_text = question.text;
     move.from_text = answer_words(question, from);
     move.from = std::move(from);
     move.to = std::move(to);
@@ -80,6 +82,8 @@ void add_matrix_moves(std::vector<Move>& moves, const Part& part, const Question
             Move move;
             move.question = question.id;
             move.part = part.id;
+            move.part_name = part.name;
+            move.question_text = question.text;
             move.from = *level_id;
             move.to = next->id;
             move.from_text = level ? level->label : *level_id;

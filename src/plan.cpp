@@ -86,6 +86,8 @@ Move move_on(const QuestionInfo& info, AnswerValue from, AnswerValue to, std::st
     Move move;
     move.question = info.question->id;
     move.part = info.part->id;
+    move.part_name = info.part->name;
+    move.question_text = info.question->text;
     move.from_text = answer_words(*info.question, from);
     move.from = std::move(from);
     move.to = std::move(to);
@@ -132,6 +134,8 @@ Item cell_item(std::size_t index, const QuestionInfo& info, const Axis& row, con
         Move move;
         move.question = question.id;
         move.part = info.part->id;
+        move.part_name = info.part->name;
+        move.question_text = question.text;
         move.row = row;
         move.column = column;
         move.from = item.choices.back().answer;

@@ -4,6 +4,7 @@
 
 #include "pindex/escape.hpp"
 #include "pindex/report.hpp"
+#include "pindex/report_json.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -95,25 +96,9 @@ void wrapped(std::string& out, std::string_view first, std::string_view text) {
 
 Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
-Json answer_json(const AnswerValue& answer) {
-    return std::visit([](const auto& value) { return Json(value); }, answer);
-}
-
-// The fields of a move in the JSON report (report_json.cpp), and the step's effort.
+// A move as the JSON report holds it, and the step's effort.
 Json step_json(const PlanStep& step) {
-    const Move& move = step.move;
-    Json json{{"question", move.question}, {"part", move.part}};
-    if (move.row && move.column)
-        json["cell"] = Json{{"row", move.row->id},
-                            {"row_label", move.row->label},
-                            {"column", move.column->id},
-                            {"column_label", move.column->label}};
-    json["from"] = answer_json(move.from);
-    json["to"] = answer_json(move.to);
-    json["from_text"] = move.from_text;
-    json["to_text"] = move.to_text;
-    json["advice"] = text_or_null(move.advice);
-    json["gain"] = move.gain;
+    Json json = move_to_json(step.move);
     json["effort"] = step.effort;
     return json;
 }

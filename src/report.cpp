@@ -49,17 +49,6 @@ PartReport part_report(const Part& part, const PartScore& score, const Answers& 
     return report;
 }
 
-// The part's name and the question's text beside each move's ids, so writers say them in words.
-void name_moves(const Rubric& rubric, std::vector<Move>& moves) {
-    for (auto& move : moves)
-        for (const auto& part : rubric.parts)
-            if (part.id == move.part) {
-                move.part_name = part.name;
-                for (const auto& question : part.questions)
-                    if (question.id == move.question) move.question_text = question.text;
-            }
-}
-
 }  // namespace
 
 const std::string* QuestionReport::cell(std::string_view row, std::string_view column) const {
@@ -230,7 +219,6 @@ Report build_report(const Rubric& rubric, const Answers& answers, const std::str
         report.benchmarks.push_back({benchmark, round_to_tenth(score.index - benchmark.score)});
     report.thresholds = evaluate_thresholds(thresholds, score);
     report.moves = find_moves(rubric, answers);
-    name_moves(rubric, report.moves);
     report.advantage = compute_advantage(rubric, answers);
     return report;
 }

@@ -47,24 +47,6 @@ Json question_json(const QuestionReport& question) {
     return result;
 }
 
-Json move_json(const Move& move) {
-    Json json{{"question", move.question},
-              {"question_text", text_or_null(move.question_text)},
-              {"part", move.part},
-              {"part_name", text_or_null(move.part_name)}};
-    if (move.row && move.column)
-        json["cell"] = Json{{"row", move.row->id},
-                            {"row_label", move.row->label},
-                            {"column", move.column->id},
-                            {"column_label", move.column->label}};
-    json["from"] = answer_json(move.from);
-    json["to"] = answer_json(move.to);
-    json["from_text"] = move.from_text;
-    json["to_text"] = move.to_text;
-    json["advice"] = text_or_null(move.advice);
-    json["gain"] = move.gain;
-    return json;
-}
 
 Json band_json(const IndexBand& band) {
     auto id = [](const Benchmark* benchmark) { return benchmark ? Json(benchmark->id) : Json(nullptr); };
@@ -124,11 +106,30 @@ Json advantage_json(const Advantage& advantage) {
 
 Json moves_json(const std::vector<Move>& moves) {
     Json result = Json::array();
-    for (const auto& move : moves) result.push_back(move_json(move));
+    for (const auto& move : moves) result.push_back(move_to_json(move));
     return result;
 }
 
 }  // namespace
+
+nlohmann::ordered_json move_to_json(const Move& move) {
+    Json json{{"question", move.question},
+              {"question_text", text_or_null(move.question_text)},
+              {"part", move.part},
+              {"part_name", text_or_null(move.part_name)}};
+    if (move.row && move.column)
+        json["cell"] = Json{{"row", move.row->id},
+                            {"row_label", move.row->label},
+                            {"column", move.column->id},
+                            {"column_label", move.column->label}};
+    json["from"] = answer_json(move.from);
+    json["to"] = answer_json(move.to);
+    json["from_text"] = move.from_text;
+    json["to_text"] = move.to_text;
+    json["advice"] = text_or_null(move.advice);
+    json["gain"] = move.gain;
+    return json;
+}
 
 nlohmann::ordered_json report_to_json(const Report& report) {
     Json parts = Json::array();

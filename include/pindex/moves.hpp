@@ -20,8 +20,8 @@ struct Move {
     std::string from_text, to_text;   // in words: option or level labels, "6 weeks", "1 to 4 weeks"
     std::string advice;               // the rubric's advice for the option, level or band reached
     double gain = 0;                  // index points, unrounded
-    // Filled by the report (build_report), for words rather than ids: the part's name and the
-    // question's text as the rubric gives them. Last, so that positional initializers still work.
+    // For words rather than ids: the part's name and the question's text as the rubric gives
+    // them. Last, so that positional initializers still work.
     std::string part_name, question_text;
 };
 

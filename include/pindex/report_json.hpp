@@ -14,6 +14,9 @@ inline constexpr int kReportSchemaVersion = 1;
 nlohmann::ordered_json report_to_json(const Report& report);
 std::string write_report_json(const Report& report);  // pretty-printed, ends with a newline
 
+// One move as the report's `moves` list holds it (also a step of `pindex plan`'s JSON).
+nlohmann::ordered_json move_to_json(const Move& move);
+
 // True when text is a JSON report (an object whose first key is `schema_version`, as pindex
 // writes it) rather than an answers file.
 bool looks_like_report_json(std::string_view text);

@@ -37,7 +37,7 @@ TEST_CASE("plan prints the fewest steps to the target and exits 0") {
                                              index_text(kTypicalAfterTwoSteps)));
     CHECK_THAT(result.out, Catch::Contains("Target 49: 2 steps reach " + index_text(kTypicalAfterTwoSteps) +
                                            ". No plan of fewer steps reaches 49"));
-    CHECK_THAT(result.out, Catch::Contains("+2.50  accountable-leader: A named manager or director -> A named VP"));
+    CHECK_THAT(result.out, Catch::Contains("+2.50  Accountability: Who is accountable for personalization"));
     CHECK_THAT(result.out, Catch::Contains("Order: pindex's convention"));
 }
 
