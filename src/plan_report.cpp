@@ -82,7 +82,7 @@ std::vector<double> wave_starts(const Plan& plan) {
 }
 
 std::string step_words(const PlanStep& step) {
-    return fmt::format("{}: {} -> {}", move_target_words(step.move), step.move.from_text, step.move.to_text);
+    return move_change_words(step.move);
 }
 
 void wrapped(std::string& out, std::string_view first, std::string_view text) {

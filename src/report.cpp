@@ -93,6 +93,13 @@ std::string move_target_words(const Move& move) {
     return fmt::format("{}: {}", part, move.question_text.empty() ? move.question : move.question_text);
 }
 
+std::string move_change_words(const Move& move) {
+    std::string target = move_target_words(move);
+    // "Who is accountable ...? A named manager -> ...": a question mark is joint enough.
+    std::string joint = !target.empty() && (target.back() == '?' || target.back() == '.') ? " " : ": ";
+    return target + joint + move.from_text + " -> " + move.to_text;
+}
+
 std::string incomplete_caveat(const Completeness& completeness) {
     if (completeness.complete()) return "";
     return fmt::format("Incomplete: {} of {} applicable questions answered; missing answers score 0",

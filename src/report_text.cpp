@@ -83,7 +83,7 @@ void write_moves(std::string& out, const std::vector<Move>& moves) {
         out += line + "\n";
     for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
         const Move& move = moves[i];
-        std::string step = fmt::format("{}: {} -> {}", move_target_words(move), move.from_text, move.to_text);
+        std::string step = move_change_words(move);
         bool first = true;
         for (const auto& line : wrap_words(escape_control_characters(step), kWidth - 10)) {
             out += first ? fmt::format("  {:>+6.2f}  {}\n", move.gain, line) : fmt::format("          {}\n", line);
