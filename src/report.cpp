@@ -93,6 +93,14 @@ std::string move_target_words(const Move& move) {
     return fmt::format("{}: {}", part, move.question_text.empty() ? move.question : move.question_text);
 }
 
+std::string plan_pointer_words(const Report& report) {
+    const Benchmark* next = report.index_band().upper;
+    if (!next || report.moves.empty()) return "";
+    std::string source = report.source.empty() || report.source == "-" ? "ANSWERS.yaml" : report.source;
+    return fmt::format("The fewest steps to the {} ({:g}), found by exact search: pindex plan {} --target {}",
+                       next->label, next->score, shell_word(source), next->id);
+}
+
 std::string move_change_words(const Move& move) {
     std::string target = move_target_words(move);
     // "Who is accountable ...? A named manager -> ...": a question mark is joint enough.

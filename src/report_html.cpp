@@ -108,8 +108,9 @@ void breakdown(std::string& out, const Report& report) {
                        "</table>\n</section>\n", report.index);
 }
 
-void moves(std::string& out, const std::vector<Move>& moves) {
+void moves(std::string& out, const Report& report) {
     constexpr std::size_t kShown = 10;
+    const std::vector<Move>& moves = report.moves;
     if (moves.empty()) return;
     out += fmt::format("<section class=\"keep\">\n<h2>What would raise the index most</h2>\n<p>The {} best single "
                        "steps of {}, each computed by scoring the answers again with that step taken.</p>\n<table>\n<tr>"
@@ -122,7 +123,9 @@ void moves(std::string& out, const std::vector<Move>& moves) {
         out += fmt::format("<tr><td class=\"num\">+{:.2f}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", move.gain,
                            h(move_target_words(move)), h(move.from_text), to);
     }
-    out += "</table>\n</section>\n";
+    out += "</table>\n";
+    if (std::string plan = plan_pointer_words(report); !plan.empty()) out += "<p>" + h(plan) + "</p>\n";
+    out += "</section>\n";
 }
 
 void advantage(std::string& out, const Advantage& advantage) {
@@ -218,7 +221,7 @@ std::string write_report_html(const Report& report) {
     legend(out, report);
     summary(out, report);
     breakdown(out, report);
-    moves(out, report.moves);
+    moves(out, report);
     if (report.advantage) advantage(out, *report.advantage);
     out += "<section>\n<h2>Every question</h2>\n";
     for (const auto& part : report.parts) part_detail(out, part);

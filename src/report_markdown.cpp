@@ -87,7 +87,8 @@ void chart_slide(std::string& out, const Report& report, const DeckChartFiles* c
     out += "```\n";
 }
 
-void moves_slide(std::string& out, const std::vector<Move>& moves) {
+void moves_slide(std::string& out, const Report& report) {
+    const std::vector<Move>& moves = report.moves;
     constexpr std::size_t kShown = 3;
     out += "<!-- _class: small -->\n\n## What would raise the index most\n\n";
     for (std::size_t i = 0; i < moves.size() && i < kShown; ++i) {
@@ -98,6 +99,7 @@ void moves_slide(std::string& out, const std::vector<Move>& moves) {
     }
     out += fmt::format("\nEach step alone, computed by scoring the answers again with it taken; {} steps in all "
                        "(every one in the JSON and XLSX reports).\n", moves.size());
+    if (std::string plan = plan_pointer_words(report); !plan.empty()) out += "\n" + m(plan) + "\n";
 }
 
 void advantage_slide(std::string& out, const Advantage& advantage) {
@@ -206,7 +208,7 @@ std::string deck(const Report& report, const DeckChartFiles* charts) {
     chart_slide(out, report, charts);
     if (!report.moves.empty()) {
         out += kSlideBreak;
-        moves_slide(out, report.moves);
+        moves_slide(out, report);
     }
     if (report.advantage) {
         out += kSlideBreak;

@@ -125,6 +125,8 @@ std::string write_report_text(const Report& report) {
     }
     write_completeness(out, report.completeness);
     write_moves(out, report.moves);
+    if (std::string plan = plan_pointer_words(report); !plan.empty())
+        for (const auto& line : wrap_words(escape_control_characters(plan), kWidth)) out += line + "\n";
     if (report.advantage) write_advantage(out, *report.advantage);
     write_thresholds(out, report);
     return out;

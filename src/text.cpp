@@ -1,6 +1,7 @@
 #include "pindex/text.hpp"
 
 #include <algorithm>
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -57,6 +58,17 @@ std::string shorten(std::string_view text, std::size_t width) {
         i += length;
     }
     return std::string(text);
+}
+
+std::string shell_word(std::string_view word) {
+    auto safe = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               std::string_view("-_./=:,+@%").find(c) != std::string_view::npos;
+    };
+    if (!word.empty() && std::all_of(word.begin(), word.end(), safe)) return std::string(word);
+    std::string quoted = "'";
+    for (char c : word) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
 }
 
 std::size_t count_words(std::string_view text) { return word_views(text).size(); }

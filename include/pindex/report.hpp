@@ -115,6 +115,9 @@ std::string peer_words(const PeerPosition& peers, double index);
 // What a move changes, in the rubric's words: "Accountability: Who is accountable for
 // personalization, and with what powers?" or "Empower me: Research and compare, in Website".
 std::string move_target_words(const Move& move);
+// Where a published benchmark lies above the index: "The fewest steps to the Average company
+// (49), found by exact search: pindex plan answers.yaml --target average"; else "".
+std::string plan_pointer_words(const Report& report);
 // The whole step in words: "Accountability: Who is accountable ...? A named manager -> A named VP".
 std::string move_change_words(const Move& move);
 // The caveat that goes beside an incomplete index: "Incomplete: 2 of 21 applicable questions

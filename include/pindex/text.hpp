@@ -40,6 +40,10 @@ std::string escape_control_characters(std::string_view text);
 // infinities or anything else. Answers, rubrics, thresholds and the survey read numbers so.
 std::optional<double> parse_number(std::string_view text);
 
+// A word as a POSIX shell reads it back: unchanged when it holds only safe characters, else
+// single-quoted. For commands pindex prints for the user to run.
+std::string shell_word(std::string_view word);
+
 // Number of words (runs of non-space characters).
 std::size_t count_words(std::string_view text);
 

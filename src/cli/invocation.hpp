@@ -13,10 +13,6 @@ void set_invoked_as(std::string_view argv0);
 // argv[0] when it holds a '/' (a path the shell ran), else "pindex" (found on the PATH).
 const std::string& invoked_as();
 
-// A word as a POSIX shell reads it back: unchanged when it holds only safe characters, else
-// single-quoted.
-std::string shell_word(std::string_view word);
-
 // "pindex score 'my answers.yaml' -o report.html": the program and each argument as shell words.
 std::string command_line(const std::vector<std::string>& arguments);
 

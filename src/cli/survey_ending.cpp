@@ -40,8 +40,12 @@ struct Sections {
     std::vector<StyledLine> headline, parts, steps, commands;
 };
 
-Sections sections(const Report& report, const std::string& answers_file, std::size_t width, std::size_t step_lines,
+// How much room the ending has: 0 the most, kTightest the least.
+constexpr int kTightest = 4;
+
+Sections sections(const Report& report, const std::string& answers_file, std::size_t width, int tightness,
                   const Glyphs& glyphs) {
+    std::size_t step_lines = tightness == 0 ? 2 : 1;
     Sections s;
     // The index on a line of its own words: the organization beside it when both fit.
     std::string index = fmt::format("Personalization Index {:.1f} of 100", report.index);
@@ -57,7 +61,8 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
         gaps.push_back(fmt::format("{} {:g} ({})", position.benchmark.label, position.benchmark.score,
                                    delta_words(position.delta)));
     if (!gaps.empty())
-        for (auto& line : wrapped("Published benchmarks: " + join(gaps, ", ") + ".", width, Style::plain))
+        for (auto& line : wrapped((tightness < 3 ? "Published benchmarks: " : "") + join(gaps, ", ") + ".", width,
+                                  Style::plain))
             s.headline.push_back(std::move(line));
 
     for (const auto& part : report.parts)
@@ -85,13 +90,17 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
     }
 
     std::string file = escape_control_characters(answers_file);
-    std::string saved = step_lines > 1 ? fmt::format("Saved to {}. Its whole report, and one to share as HTML (or -o "
-                                                     "deck.md, charts.svg, scores.csv, report.json):", file)
-                                       : fmt::format("Saved to {}. Its report, and one to share:", file);
-    for (auto& line : wrapped(saved, width, Style::plain))
-        s.commands.push_back(std::move(line));
-    s.commands.push_back(styled("  " + command_line({"score", answers_file}), Style::accent));
+    // Where a published benchmark lies above the index, the fewest steps to it (pindex plan).
+    const Benchmark* next = report.index_band().upper;
+    std::string plan = next ? fmt::format(", and the fewest steps to the {} ({:g})", next->label, next->score) : "";
+    std::string saved = tightness == 0 ? fmt::format("Saved to {}. Its whole report, one to share as HTML (or -o "
+                                                     "deck.md, charts.svg, scores.csv, report.xlsx){}:", file, plan)
+                        : tightness < kTightest ? fmt::format("Saved to {}. Its report, one to share{}:", file, plan)
+                                                : fmt::format("Saved to {}:", file);
+    for (auto& line : wrapped(saved, width, Style::plain)) s.commands.push_back(std::move(line));
+    if (tightness < 3) s.commands.push_back(styled("  " + command_line({"score", answers_file}), Style::accent));
     s.commands.push_back(styled("  " + command_line({"score", answers_file, "-o", "report.html"}), Style::accent));
+    if (next) s.commands.push_back(styled("  " + command_line({"plan", answers_file, "--target", next->id}), Style::accent));
     return s;
 }
 
@@ -101,11 +110,12 @@ std::vector<StyledLine> finished_survey_lines(const Report& report, const std::s
                                               const Glyphs& glyphs) {
     std::size_t width = size.columns > 1 ? size.columns - 1 : 1;
     std::size_t room = size.rows > 1 ? size.rows - 1 : 1;
-    // The most that fits: steps on two lines each with blank lines between the sections, then
-    // steps on one line, then no blank lines.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        Sections s = sections(report, answers_file, width, attempt == 0 ? 2 : 1, glyphs);
-        bool blanks = attempt < 2;
+    // The most that fits: steps on two lines each with blank lines between the sections; then
+    // steps on one line; no blank lines; without the plain score command (the HTML one says
+    // more); and the fewest words around the commands.
+    for (int tightness = 0; tightness <= kTightest; ++tightness) {
+        Sections s = sections(report, answers_file, width, tightness, glyphs);
+        bool blanks = tightness < 2;
         std::vector<StyledLine> lines;
         for (auto* group : {&s.headline, &s.parts, &s.steps, &s.commands}) {
             if (blanks && !lines.empty()) lines.push_back({});
@@ -115,7 +125,7 @@ std::vector<StyledLine> finished_survey_lines(const Report& report, const std::s
         std::size_t height = 0;
         for (const auto& line : lines)
             height += std::max<std::size_t>(1, (display_width(plain_text(line)) + size.columns - 1) / size.columns);
-        if (height <= room || attempt == 2) return lines;
+        if (height <= room || tightness == kTightest) return lines;
     }
     return {};
 }

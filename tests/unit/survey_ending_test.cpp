@@ -44,6 +44,8 @@ TEST_CASE("ending: the index, every part, both benchmarks, three steps and the c
         // Commands on lines of their own, whole, quoted for the shell, naming pindex as invoked.
         CHECK_THAT(text, Catch::Contains("\n  ./build/pindex score 'my answers.yaml' -o report.html\n"));
         CHECK_THAT(text, Catch::Contains("\n  ./build/pindex score 'my answers.yaml'\n"));
+        // Below 49: the fewest steps to the average (pindex plan).
+        CHECK_THAT(text, Catch::Contains("\n  ./build/pindex plan 'my answers.yaml' --target average\n"));
         for (const auto& line : lines) {
             INFO(plain_text(line));
             bool command = plain_text(line).find("./build/pindex") != std::string::npos;
@@ -51,6 +53,14 @@ TEST_CASE("ending: the index, every part, both benchmarks, three steps and the c
         }
     }
     set_invoked_as("pindex");
+}
+
+TEST_CASE("ending: above every benchmark there is no plan to point to") {
+    Answers answers = load_answers(test::source_file("examples/leader.yaml"), "leader.yaml", default_rubric());
+    Report report = build_report(default_rubric(), answers, "leader.yaml", {});
+    REQUIRE(report.index >= 72);
+    std::string text = text_of(finished_survey_lines(report, "a.yaml", {80, 24}, Glyphs::for_locale(true)));
+    CHECK_THAT(text, !Catch::Contains(" plan "));
 }
 
 TEST_CASE("ending: steps are said in plain words with their part, not question ids") {
