@@ -18,6 +18,15 @@ std::string centered(const std::string& text, std::size_t width) {
     return std::string(left, ' ') + text + std::string(width - used - left, ' ');
 }
 
+// A step's name as the grid's first column can show it: whole when it fits, else without what
+// it says in brackets ("Discover (ads, search, first visit)" as "Discover"), else cut.
+std::string short_label(const std::string& label, std::size_t width, std::string_view ellipsis) {
+    if (display_width(label) <= width) return label;
+    auto bracket = label.find(" (");
+    if (bracket != std::string::npos && display_width(label.substr(0, bracket)) <= width) return label.substr(0, bracket);
+    return clip_to_width(label, width, ellipsis);
+}
+
 std::string padded(const std::string& text, std::size_t width) {
     std::size_t used = display_width(text);
     return used >= width ? text : text + std::string(width - used, ' ');
@@ -181,7 +190,7 @@ std::vector<StyledLine> GridScreen::grid_lines(std::size_t width, std::size_t ma
     std::size_t top = row_ >= row_room ? row_ - row_room + 1 : 0;
     for (std::size_t r = top; r < std::min(grid.rows.size(), top + row_room); ++r) {
         StyledLine line{{r == row_ ? Style::accent : Style::plain,
-                         padded(clip_to_width(grid.rows[r].label, label_width - 2, glyphs_.ellipsis), label_width)}};
+                         padded(short_label(grid.rows[r].label, label_width - 2, glyphs_.ellipsis), label_width)}};
         for (std::size_t c = first; c < last; ++c) {
             const GridCell& cell = grid.cells[r][c];
             std::string symbol = cell_symbol(cell, glyphs_.dot);

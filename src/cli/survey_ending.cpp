@@ -40,12 +40,25 @@ struct Sections {
     std::vector<StyledLine> headline, parts, steps, commands;
 };
 
-// How much room the ending has: 0 the most, kTightest the least.
-constexpr int kTightest = 4;
+// One way to lay the ending out. The layouts below give things up in this order, until the
+// ending fits: words around the benchmarks and the commands; blank lines; the steps' second
+// lines; the plain score command (the HTML one says more); every word around the commands.
+struct Layout {
+    bool full_words;
+    int blank_lines;  // 3: after the headline, the parts and the steps; 2: not after the headline
+    std::size_t step_lines;
+    bool score_command;
+    bool command_words;
+};
 
-Sections sections(const Report& report, const std::string& answers_file, std::size_t width, int tightness,
+constexpr Layout kLayouts[] = {
+    {true, 3, 2, true, true},  {false, 3, 2, true, true}, {false, 2, 2, true, true}, {false, 0, 2, true, true},
+    {false, 0, 1, true, true}, {false, 0, 1, false, true}, {false, 0, 1, false, false},
+};
+
+Sections sections(const Report& report, const std::string& answers_file, std::size_t width, const Layout& layout,
                   const Glyphs& glyphs) {
-    std::size_t step_lines = tightness == 0 ? 2 : 1;
+    std::size_t step_lines = layout.step_lines;
     Sections s;
     // The index on a line of its own words: the organization beside it when both fit.
     std::string index = fmt::format("Personalization Index {:.1f} of 100", report.index);
@@ -61,8 +74,9 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
         gaps.push_back(fmt::format("{} {:g} ({})", position.benchmark.label, position.benchmark.score,
                                    delta_words(position.delta)));
     if (!gaps.empty())
-        for (auto& line : wrapped((tightness < 3 ? "Published benchmarks: " : "") + join(gaps, ", ") + ".", width,
-                                  Style::plain))
+        for (auto& line : wrapped((layout.full_words ? "Published benchmarks: " : "Benchmarks: ") + join(gaps, ", ") +
+                                      ".",
+                                  width, Style::plain))
             s.headline.push_back(std::move(line));
 
     for (const auto& part : report.parts)
@@ -92,13 +106,15 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
     std::string file = escape_control_characters(answers_file);
     // Where a published benchmark lies above the index, the fewest steps to it (pindex plan).
     const Benchmark* next = report.index_band().upper;
-    std::string plan = next ? fmt::format(", and the fewest steps to the {} ({:g})", next->label, next->score) : "";
-    std::string saved = tightness == 0 ? fmt::format("Saved to {}. Its whole report, one to share as HTML (or -o "
-                                                     "deck.md, charts.svg, scores.csv, report.xlsx){}:", file, plan)
-                        : tightness < kTightest ? fmt::format("Saved to {}. Its report, one to share{}:", file, plan)
-                                                : fmt::format("Saved to {}:", file);
+    std::string plan = !next ? "" : layout.full_words ? fmt::format(", and the fewest steps to the {} ({:g})",
+                                                                    next->label, next->score)
+                                                      : fmt::format(", a plan to {:g}", next->score);
+    std::string saved = layout.full_words ? fmt::format("Saved to {}. Its whole report, one to share as HTML (or -o "
+                                                        "deck.md, charts.svg, scores.csv, report.xlsx){}:", file, plan)
+                        : layout.command_words ? fmt::format("Saved to {}. Report, HTML to share{}:", file, plan)
+                                               : fmt::format("Saved to {}:", file);
     for (auto& line : wrapped(saved, width, Style::plain)) s.commands.push_back(std::move(line));
-    if (tightness < 3) s.commands.push_back(styled("  " + command_line({"score", answers_file}), Style::accent));
+    if (layout.score_command) s.commands.push_back(styled("  " + command_line({"score", answers_file}), Style::accent));
     s.commands.push_back(styled("  " + command_line({"score", answers_file, "-o", "report.html"}), Style::accent));
     if (next) s.commands.push_back(styled("  " + command_line({"plan", answers_file, "--target", next->id}), Style::accent));
     return s;
@@ -110,24 +126,24 @@ std::vector<StyledLine> finished_survey_lines(const Report& report, const std::s
                                               const Glyphs& glyphs) {
     std::size_t width = size.columns > 1 ? size.columns - 1 : 1;
     std::size_t room = size.rows > 1 ? size.rows - 1 : 1;
-    // The most that fits: steps on two lines each with blank lines between the sections; then
-    // steps on one line; no blank lines; without the plain score command (the HTML one says
-    // more); and the fewest words around the commands.
-    for (int tightness = 0; tightness <= kTightest; ++tightness) {
-        Sections s = sections(report, answers_file, width, tightness, glyphs);
-        bool blanks = tightness < 2;
-        std::vector<StyledLine> lines;
-        for (auto* group : {&s.headline, &s.parts, &s.steps, &s.commands}) {
-            if (blanks && !lines.empty()) lines.push_back({});
-            for (auto& line : *group) lines.push_back(std::move(line));
+    std::vector<StyledLine> lines;
+    for (const Layout& layout : kLayouts) {
+        Sections s = sections(report, answers_file, width, layout, glyphs);
+        lines.clear();
+        int group = 0;
+        for (auto* section : {&s.headline, &s.parts, &s.steps, &s.commands}) {
+            bool blank = group > 0 && (layout.blank_lines == 3 || (layout.blank_lines == 2 && group > 1));
+            if (blank) lines.push_back({});
+            for (auto& line : *section) lines.push_back(std::move(line));
+            ++group;
         }
         // A command longer than the screen is wide is not cut: the terminal wraps it.
         std::size_t height = 0;
         for (const auto& line : lines)
             height += std::max<std::size_t>(1, (display_width(plain_text(line)) + size.columns - 1) / size.columns);
-        if (height <= room || tightness == kTightest) return lines;
+        if (height <= room) break;
     }
-    return {};
+    return lines;
 }
 
 std::vector<StyledLine> unfinished_survey_lines(const Completeness& completeness, const std::string& answers_file,

@@ -39,7 +39,7 @@ TEST_CASE("ending: the index, every part, both benchmarks, three steps and the c
         CHECK_THAT(text, Catch::Contains(fmt::format("Personalization Index {:.1f} of 100", report.index)));
         for (const auto& part : report.parts) CHECK_THAT(text, Catch::Contains(part.name));
         CHECK_THAT(text, Catch::Contains(fmt::format("Average company 49 ({})", delta_words(report.benchmarks[0].delta))));
-        CHECK_THAT(text, Catch::Contains("Top-decile average 72"));
+        CHECK_THAT(text, Catch::Contains("Top-decile") && Catch::Contains("72 ("));
         for (std::size_t i = 0; i < 3; ++i) CHECK_THAT(text, Catch::Contains(fmt::format("+{:.1f}", report.moves[i].gain)));
         // Commands on lines of their own, whole, quoted for the shell, naming pindex as invoked.
         CHECK_THAT(text, Catch::Contains("\n  ./build/pindex score 'my answers.yaml' -o report.html\n"));
