@@ -88,8 +88,7 @@ std::string row_hint(const Question& question, const std::vector<Axis>& columns)
     for (const auto& column : columns) names.push_back(column.label);
     return fmt::format("Type {} levels, one per channel in this order: {}. Each is 1 to {}, or n where customers do "
                        "not use the channel (for example {}) {}.",
-                       columns.size(), join(names, "; "), question.levels.size(),
-                       columns.size() >= 4 ? "2 3 n 1" : "2 n", kKeys);
+                       columns.size(), join(names, "; "), question.levels.size(), example_row_line(columns.size()), kKeys);
 }
 
 // The one-line hint for an item when what was typed does not answer it.
@@ -190,6 +189,13 @@ bool asks_a_question(Kind kind) {
 }
 
 }  // namespace
+
+std::string example_row_line(std::size_t columns) {
+    static const char* const kPattern[] = {"2", "3", "n", "1", "1", "4"};
+    std::vector<std::string> tokens;
+    for (std::size_t i = 0; i < columns; ++i) tokens.push_back(kPattern[i % 6]);
+    return join(tokens, " ");
+}
 
 std::string text_value_problem(std::string_view text) {
     if (first_invalid_utf8(text))

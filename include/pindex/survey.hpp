@@ -125,6 +125,9 @@ Reply reply_from_line(std::string_view typed);
 // in the survey or passed with --org and --respondent is checked so, so a saved file loads.
 std::string text_value_problem(std::string_view text);
 
+// A journey step's line for `columns` channels, as an example to type: "2 3 n 1 1 4".
+std::string example_row_line(std::size_t columns);
+
 // One line of the review: a question (the journey grid is one) or an item about the assessment.
 struct ReviewEntry {
     std::string section;  // "Know me"

@@ -84,7 +84,7 @@ private:
             last_matrix_ = matrix;
         }
         print_wrapped("", fmt::format("{}: type {} levels, one per channel (for example {}).", prompt.context,
-                                      grid.columns.size(), grid.columns.size() >= 4 ? "2 3 n 1 ..." : "2 n"));
+                                      grid.columns.size(), example_row_line(grid.columns.size())));
         std::vector<std::string> cells;
         for (const auto& cell : grid.cells.front()) cells.push_back(cell_symbol(cell, "-"));
         if (grid.count(GridCell::State::unrated) < grid.columns.size())
