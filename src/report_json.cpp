@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/limits.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -307,7 +308,8 @@ private:
         result.speed_value = positive(*map, "speed_value", what);
         result.reference = positive(*map, "reference", what);
         if (const YamlEntry* entry = map->find("yearly_interactions"); entry && !entry->value.IsNull())
-            result.yearly_interactions = positive(*map, "yearly_interactions", what);
+            result.yearly_interactions = within(*map, "yearly_interactions", what, limits::kMinYearlyInteractions,
+                                                limits::kMaxYearlyInteractions);
         return result;
     }
 
