@@ -1,6 +1,7 @@
 #include "pindex/file_io.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -60,10 +61,17 @@ bool is_anonymous_pipe(int fd) {
     return ::fstatfs(fd, &info) == 0 && static_cast<long>(info.f_type) == kPipefsMagic;
 }
 
-// Opening a named FIFO for reading blocks until a program opens it for writing, which may be
-// never. The open is made in this thread, and a watcher unblocks it after the wait by opening
-// the FIFO for writing itself (which a waiting reader lets succeed) and closing it at once.
-int open_named_fifo(const std::string& path, std::chrono::milliseconds writer_wait) {
+// What a poll of a pipe's read end shows at once: data, or a writer that came and went.
+short pipe_events(int fd) {
+    pollfd entry{fd, POLLIN, 0};
+    return ::poll(&entry, 1, 0) > 0 ? entry.revents : 0;
+}
+
+// Waits until a program opens the named FIFO for writing, at most writer_wait; true if one did.
+// Opening a FIFO for reading blocks until then, so that open is the signal: it runs in this
+// thread, and a watcher releases it once the wait is over by opening the FIFO for writing
+// itself (our other descriptor is a reader, so that open succeeds) and closing it at once.
+bool wait_for_fifo_writer(const std::string& path, std::chrono::milliseconds writer_wait) {
     std::mutex mutex;
     std::condition_variable opened_changed;
     bool opened = false, gave_up = false;
@@ -81,7 +89,7 @@ int open_named_fifo(const std::string& path, std::chrono::milliseconds writer_wa
             opened_changed.wait_for(lock, std::chrono::milliseconds(10), [&] { return opened; });
         }
     });
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int signal_fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     int open_error = errno;
     {
         std::lock_guard lock(mutex);
@@ -89,13 +97,9 @@ int open_named_fifo(const std::string& path, std::chrono::milliseconds writer_wa
     }
     opened_changed.notify_one();
     watcher.join();
-    if (fd < 0) throw InputError({path, 0, 0}, fmt::format("cannot open: {}", std::strerror(open_error)));
-    if (gave_up) {
-        ::close(fd);
-        throw InputError({path, 0, 0}, fmt::format("is a FIFO that no program opened for writing within {} s",
-                                                   std::chrono::duration_cast<std::chrono::seconds>(writer_wait).count()));
-    }
-    return fd;
+    if (signal_fd < 0) throw InputError({path, 0, 0}, fmt::format("cannot open: {}", std::strerror(open_error)));
+    ::close(signal_fd);
+    return !gave_up;
 }
 
 // A descriptor to read `path` from, for a regular file or a pipe; anything else is refused.
@@ -109,16 +113,18 @@ int open_input(const std::string& path, std::chrono::milliseconds writer_wait) {
         ::close(fd);
         throw InputError({path, 0, 0}, "cannot read: " + reason);
     }
-    if (S_ISFIFO(info.st_mode) && !is_anonymous_pipe(fd)) {
-        // Kept open meanwhile: a reader is there, so the watcher's own open cannot fail.
-        int blocking = open_named_fifo(path, writer_wait);
-        ::close(fd);
-        return blocking;
-    }
     if (!S_ISREG(info.st_mode) && !S_ISFIFO(info.st_mode)) {
         ::close(fd);
         throw InputError({path, 0, 0}, S_ISDIR(info.st_mode) ? "is a directory; expected a file"
                                                              : "is not a regular file or a pipe (a device or a socket)");
+    }
+    // A named FIFO is read once a program has opened it for writing (or already wrote to it);
+    // an anonymous pipe's writer exists already. This descriptor, a reader all along, reads it.
+    if (S_ISFIFO(info.st_mode) && !is_anonymous_pipe(fd) && !(pipe_events(fd) & (POLLIN | POLLHUP)) &&
+        !wait_for_fifo_writer(path, writer_wait) && !(pipe_events(fd) & POLLIN)) {
+        ::close(fd);
+        throw InputError({path, 0, 0}, fmt::format("is a FIFO that no program opened for writing within {} s",
+                                                   std::chrono::duration_cast<std::chrono::seconds>(writer_wait).count()));
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     return fd;
