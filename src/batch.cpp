@@ -183,7 +183,7 @@ std::string write_batch_jsonl(const Rubric& rubric, const std::vector<BatchItem>
                   {"complete", row.complete},
                   {"parts", std::move(parts)}};
         if (row.thresholds_passed) line["thresholds_passed"] = *row.thresholds_passed;
-        out += line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+        out += escape_json_invisibles(line.dump(-1, ' ', false, Json::error_handler_t::replace)) + "\n";
     }
     return out;
 }

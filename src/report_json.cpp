@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/limits.hpp"
 #include "pindex/yaml_reader.hpp"
 
@@ -162,7 +163,7 @@ nlohmann::ordered_json report_to_json(const Report& report) {
 
 std::string write_report_json(const Report& report) {
     // Replace invalid UTF-8 from an answers file rather than throw: the report must be written.
-    return report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisibles(report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -127,7 +128,7 @@ std::string write_report_text(const Report& report) {
     write_moves(out, report.moves);
     if (report.advantage) write_advantage(out, *report.advantage);
     write_thresholds(out, report);
-    return out;
+    return visible_controls(out, LineBreaks::keep);
 }
 
 }  // namespace pindex

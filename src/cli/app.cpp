@@ -14,6 +14,7 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "pindex/diagnostic.hpp"
+#include "pindex/text.hpp"
 #include "pindex/version.hpp"
 
 namespace pindex::cli {
@@ -114,7 +115,8 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << fmt::format("pindex: error: {}{}\n", e.what(), suggestion_for(app, argc, argv))
+        std::cerr << fmt::format("pindex: error: {}{}\n", escape_control_characters(e.what()),
+                                 escape_control_characters(suggestion_for(app, argc, argv)))
                   << "Run 'pindex --help' or 'pindex COMMAND --help' for usage.\n";
         return kExitInvalid;
     }
@@ -127,7 +129,8 @@ int run(int argc, char** argv) {
         print_diagnostics(e.diagnostics());
         return kExitInvalid;
     } catch (const std::exception& e) {  // UsageError and anything unexpected: one line, exit 2
-        std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
+        // The message may quote a path from the command line: shown, never run, by the terminal.
+        std::cerr << colorize_diagnostic("pindex: error: " + escape_control_characters(e.what()), STDERR_FILENO) << '\n';
         return kExitInvalid;
     }
 }
