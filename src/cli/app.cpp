@@ -68,6 +68,17 @@ int checked_stdout(int exit_code) {
     return kExitInvalid;
 }
 
+// `-o ""` (an unset variable in a script) would otherwise write to standard output, as if -o had
+// not been given. Checked here, for every command and subcommand that has -o.
+void refuse_empty_output(const CLI::App& command) {
+    for (const CLI::App* sub : command.get_subcommands()) {
+        const CLI::Option* output = sub->get_option_no_throw("--output");
+        if (output && output->count() > 0 && output->as<std::string>().empty())
+            throw UsageError("-o needs a file name, got an empty one");
+        refuse_empty_output(*sub);
+    }
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app) {
@@ -122,6 +133,7 @@ int run(int argc, char** argv) {
     }
 
     try {
+        refuse_empty_output(app);
         for (const auto& [name, runner] : commands)
             if (app.got_subcommand(name)) return checked_stdout(runner());
         return kExitInvalid;
