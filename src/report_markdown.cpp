@@ -25,7 +25,7 @@ std::string front_matter(const Report& report) {
     // Marp reads `title` for the HTML/PDF title; the value is a YAML string, so quote it.
     std::string title = report.rubric_name + (report.organization.empty() ? "" : ": " + report.organization);
     std::string quoted;
-    for (char c : valid_utf8(title)) {
+    for (char c : isolate_bidi(valid_utf8(title))) {
         if (c == '"' || c == '\\') quoted += '\\';
         quoted += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
     }
@@ -77,7 +77,7 @@ void chart_slide(std::string& out, const Report& report) {
     std::size_t name_width = 0;
     for (const auto& part : report.parts) name_width = std::max(name_width, display_width(part.name));
     for (const auto& part : report.parts) {
-        std::string name = part.name + std::string(name_width - display_width(part.name), ' ');
+        std::string name = isolate_bidi(part.name) + std::string(name_width - display_width(part.name), ' ');
         out += fmt::format("{}  {}  {:>4.1f} / {:<3g} {:>4}\n", name, text_bar(part.fraction, 20), part.points,
                            part.weight, percent_words(part.fraction));
     }
