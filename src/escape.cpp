@@ -34,6 +34,9 @@ std::string hex_escape(char32_t code_point, std::string_view prefix, int digits)
 
 bool is_isolate_initiator(char32_t c) { return c >= 0x2066 && c <= 0x2068; }
 
+// Bytes of a code point from U+0080 to U+FFFF in UTF-8.
+std::size_t utf8_length(char32_t code_point) { return code_point < 0x800 ? 2 : 3; }
+
 }  // namespace
 
 char32_t bidi_control_at(std::string_view text, std::size_t i) {
@@ -46,7 +49,15 @@ char32_t bidi_control_at(std::string_view text, std::size_t i) {
     return controls ? code_point : 0;
 }
 
-std::size_t bidi_control_length(char32_t code_point) { return code_point == 0x061C ? 2 : 3; }
+namespace {
+
+// The C1 control or (with `bidi`) the bidirectional formatting character at text[i], or 0.
+char32_t invisible_at(std::string_view text, std::size_t i, bool bidi) {
+    if (char32_t c1 = c1_control_at(text, i)) return c1;
+    return bidi ? bidi_control_at(text, i) : 0;
+}
+
+}  // namespace
 
 std::string isolate_bidi(std::string_view text) {
     bool any = false;
@@ -71,7 +82,7 @@ std::string isolate_bidi(std::string_view text) {
             result += text[i++];
             continue;
         }
-        std::size_t length = bidi_control_length(control);
+        std::size_t length = utf8_length(control);
         if (is_isolate_initiator(control)) ++open_isolates;
         if (control == 0x2069 && open_isolates == 0)
             result += kReplacement;  // a PDI opened by nothing here would close our isolate
@@ -96,9 +107,9 @@ std::string escape_controls(std::string_view text, LineBreaks line_breaks, bool 
         if ((byte < 0x20 && !kept_break) || byte == 0x7F) {
             result += hex_escape(byte, "\\x", 2);
             ++i;
-        } else if (char32_t control = c1_control_at(text, i) ? c1_control_at(text, i) : bidi ? bidi_control_at(text, i) : 0) {
+        } else if (char32_t control = invisible_at(text, i, bidi)) {
             result += hex_escape(control, "\\u", 4);
-            i += control < 0x100 ? 2 : bidi_control_length(control);
+            i += utf8_length(control);
         } else if (std::size_t length = utf8_sequence_length(text, i)) {
             result += text.substr(i, length);
             i += length;
@@ -116,17 +127,19 @@ std::string visible_controls(std::string_view text, LineBreaks line_breaks) {
     return escape_controls(text, line_breaks, true);
 }
 
-std::string escape_json_invisibles(std::string_view json) {
-    std::string result;
-    result.reserve(json.size());
-    for (std::size_t i = 0; i < json.size();) {
-        char32_t control = c1_control_at(json, i) ? c1_control_at(json, i) : bidi_control_at(json, i);
+std::string escape_json_invisibles(std::string json) {
+    std::size_t first = 0;
+    while (first < json.size() && !invisible_at(json, first, true)) ++first;
+    if (first == json.size()) return json;  // a report can be tens of megabytes: no copy when nothing changes
+    std::string result = json.substr(0, first);
+    for (std::size_t i = first; i < json.size();) {
+        char32_t control = invisible_at(json, i, true);
         if (!control) {
             result += json[i++];
             continue;
         }
         result += hex_escape(control, "\\u", 4);
-        i += control < 0x100 ? 2 : bidi_control_length(control);
+        i += utf8_length(control);
     }
     return result;
 }

@@ -28,7 +28,7 @@ std::string visible_controls(std::string_view text, LineBreaks line_breaks);
 
 // A JSON document (as nlohmann/json writes it) with C1 controls and bidirectional formatting
 // characters written as \u escapes: the same strings to a JSON reader, inert on a terminal.
-std::string escape_json_invisibles(std::string_view json);
+std::string escape_json_invisibles(std::string json);
 
 // Valid UTF-8 with every invalid byte replaced by U+FFFD, so no writer emits broken text.
 std::string valid_utf8(std::string_view text);
