@@ -49,10 +49,6 @@ std::string read_all(int fd, const std::string& path) {
     return content;
 }
 
-}  // namespace
-
-namespace {
-
 // An anonymous pipe lives in pipefs: process substitution's /dev/fd/63, or /dev/stdin in a
 // pipeline. Its writer exists already; a named FIFO's may never come.
 bool is_anonymous_pipe(int fd) {
@@ -120,11 +116,14 @@ int open_input(const std::string& path, std::chrono::milliseconds writer_wait) {
     }
     // A named FIFO is read once a program has opened it for writing (or already wrote to it);
     // an anonymous pipe's writer exists already. This descriptor, a reader all along, reads it.
-    if (S_ISFIFO(info.st_mode) && !is_anonymous_pipe(fd) && !(pipe_events(fd) & (POLLIN | POLLHUP)) &&
-        !wait_for_fifo_writer(path, writer_wait) && !(pipe_events(fd) & POLLIN)) {
+    try {
+        if (S_ISFIFO(info.st_mode) && !is_anonymous_pipe(fd) && !(pipe_events(fd) & (POLLIN | POLLHUP)) &&
+            !wait_for_fifo_writer(path, writer_wait) && !(pipe_events(fd) & POLLIN))
+            throw InputError({path, 0, 0}, fmt::format("is a FIFO that no program opened for writing within {} s",
+                                                       std::chrono::duration_cast<std::chrono::seconds>(writer_wait).count()));
+    } catch (...) {
         ::close(fd);
-        throw InputError({path, 0, 0}, fmt::format("is a FIFO that no program opened for writing within {} s",
-                                                   std::chrono::duration_cast<std::chrono::seconds>(writer_wait).count()));
+        throw;
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     return fd;
