@@ -11,6 +11,8 @@ set built from the examples, each format must be:
   html      parsed by html.parser with no <script>, no event-handler attribute, no external URL
   csv       RFC 4180 rows of equal width, no cell that a spreadsheet would run as a formula
   markdown  the Marp front matter, and the hostile text present only escaped
+and a right-to-left override (U+202E) in the hostile text must be escaped in JSON (and read back
+as it was) and isolated on its line in every other format.
 Exits 1 listing every problem.
 """
 import csv
@@ -26,7 +28,7 @@ import xml.etree.ElementTree as ElementTree
 
 import jsonschema
 
-HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1))"
+HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1)) \u202egpj.exe"
 EDGE_CASES = {
     "incomplete.yaml": """rubric: personalization-index
 answers:
@@ -39,7 +41,7 @@ respondent: "=HYPERLINK(\\"http://x\\")"
 custom:
   journey:
     rows: [{id: renewal-call, label: "@Renewal <b>call</b>"}]
-    columns: [{id: kiosk, label: "Kiosk <img src=x onerror=alert(1)>"}]
+    columns: [{id: kiosk, label: "Kiosk <img src=x onerror=alert(1)> \\u202e"}]
 answers:
   journey:
     renewal-call: {kiosk: one-to-one, web: n/a}
@@ -139,6 +141,27 @@ def check_junit(text, _):
     return problems
 
 
+RLO, FSI, PDI = "\u202e", "\u2068", "\u2069"
+
+
+def check_bidi(format_name, text):
+    """U+202E reorders what follows it on its line: JSON must escape it, every other format put it
+    between an isolate's U+2068 and U+2069 on its line."""
+    if format_name == "json":
+        problems = ["a raw U+202E"] if RLO in text else []
+        if "\\u202e" in text and RLO not in json.loads(text)["organization"]:
+            problems.append("the escaped U+202E does not read back")
+        return problems
+    problems = []
+    for line in text.splitlines():
+        at = line.find(RLO)
+        while at != -1:
+            if line.rfind(FSI, 0, at) == -1 or line.find(PDI, at) == -1:
+                problems.append(f"U+202E outside an isolate: {line[:120]!r}")
+            at = line.find(RLO, at + 1)
+    return problems
+
+
 CHECKS = {"junit": check_junit, "json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
 
 
@@ -171,7 +194,8 @@ def main():
                 if result.returncode not in (0, 1):
                     problems = [f"pindex exited {result.returncode}: {result.stderr.decode().strip()}"]
                 else:
-                    problems = check(result.stdout.decode(), validator)
+                    text = result.stdout.decode()
+                    problems = check(text, validator) + check_bidi(format_name, text)
                 for problem in problems:
                     print(f"{answers.name} {format_name}: {problem}")
                 failures += len(problems)
