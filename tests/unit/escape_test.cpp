@@ -101,7 +101,7 @@ TEST_CASE("visible_controls shows every control, bidi character and stray byte, 
     CHECK(visible_controls("one\n\ttwo", LineBreaks::escape) == "one\\x0a\\x09two");
 }
 
-TEST_CASE("escape_json_invisibles writes C1 and bidi controls as \\u escapes, the same strings to a reader") {
+TEST_CASE("escape_json_invisibles writes C1 and bidi controls as JSON escapes, the same strings to a reader") {
     std::string json = "{\"organization\": \"a" + kRlo + "b" + kCsi + "\"}";
     CHECK(escape_json_invisibles(json) == "{\"organization\": \"a\\u202eb\\u009b\"}");
     CHECK(nlohmann::json::parse(escape_json_invisibles(json)) == nlohmann::json::parse(json));

@@ -159,7 +159,7 @@ TEST_CASE("a named FIFO is read like standard input, and one no program opens is
     CHECK(waited < 5);
 }
 
-TEST_CASE("a pipe given as /dev/fd/N is read to its end; a device is refused") {
+TEST_CASE("a pipe given as /dev/fd/N is read to its end, and a device is refused") {
     int ends[2];
     REQUIRE(::pipe(ends) == 0);
     std::thread writer([&] {
