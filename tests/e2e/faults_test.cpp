@@ -152,7 +152,14 @@ TEST_CASE("item 6: an unreadable directory, below or given, is an error, and the
     CHECK(split_lines(given->out).size() == 2);
     fs::permissions(dir.path / "locked", fs::perms::owner_all);
 
-    // Out of file descriptors: every file and directory that could not be read is named.
+    // Out of file descriptors: every file and directory that could not be read is named. The
+    // walk holds one descriptor at a time, so only a limit of 3 (standard input, output, error)
+    // starves it, and only a static pindex starts with that (a dynamic one cannot load its
+    // libraries, as the sanitizer build cannot).
+    if (shell("ulimit -n 3; exec " + kPindex + " --version").exit_code != 0) {
+        WARN("skipped the descriptor limit: this pindex cannot start with 3 descriptors");
+        return;
+    }
     RunResult starved = shell("ulimit -n 3; exec " + kPindex + " score " + quoted(dir.path));
     CHECK(starved.exit_code == 2);
     CHECK_THAT(starved.err, Catch::Contains(dir.path.string() + ": error: cannot read the directory: Too many open files"));
