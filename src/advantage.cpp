@@ -11,6 +11,10 @@ namespace pindex {
 
 namespace {
 
+// A speed answer of 1e-300 weeks is within its band, but its P ratio overflows to infinity (or,
+// the other way, to 0): such a ratio says nothing, and is not shown.
+bool is_shown_ratio(double ratio) { return std::isfinite(ratio) && ratio > 0; }
+
 // v in the measure's own terms; only ratios of it mean anything.
 double speed(SpeedMeasure measure, double value) { return measure == SpeedMeasure::cycle_time ? 1 / value : value; }
 
@@ -38,8 +42,10 @@ std::optional<Advantage> compute_advantage(const Rubric& rubric, const Answers& 
     if (!question || !answer || !is_applicable(*question, answers)) return std::nullopt;
     const double* value = std::get_if<double>(answer);
     if (!value || *value <= 0) return std::nullopt;
-    return Advantage{rule.speed_question, rule.measure,          *value, question->unit, rule.reference,
-                     rule.reference_label, answers.yearly_interactions};
+    Advantage advantage{rule.speed_question, rule.measure,          *value, question->unit, rule.reference,
+                        rule.reference_label, answers.yearly_interactions};
+    if (!is_shown_ratio(advantage.advantage_vs_reference())) return std::nullopt;
+    return advantage;
 }
 
 std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>& before,
@@ -54,10 +60,12 @@ std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>&
         change.interactions_ratio = *after->yearly_interactions / *before->yearly_interactions;
         change.advantage_ratio *= *change.interactions_ratio;
     }
+    if (!is_shown_ratio(change.advantage_ratio)) return std::nullopt;
     return change;
 }
 
 std::string ratio_words(double ratio) {
+    if (ratio >= 1e6) return fmt::format("×{:.1e}", ratio);
     if (ratio >= 100) return fmt::format("×{:.0f}", ratio);
     if (ratio >= 0.001) return fmt::format("×{:.3g}", ratio);
     return fmt::format("×{:.1e}", ratio);

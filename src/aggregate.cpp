@@ -202,7 +202,7 @@ std::string write_disagreements_text(const Aggregate& aggregate, std::size_t sho
             for (const auto& line : wrap_words(escape_control_characters(name + ": " + words), 70))
                 out += "          " + line + "\n";
     }
-    return out;
+    return visible_controls(out, LineBreaks::keep);
 }
 
 std::string write_disagreements_json(const Aggregate& aggregate) {
@@ -222,7 +222,7 @@ std::string write_disagreements_json(const Aggregate& aggregate) {
     }
     Json json{{"schema_version", 1}, {"kind", "disagreements"}, {"warnings", aggregate.warnings},
               {"disagreements", std::move(items)}};
-    return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisibles(json.dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace pindex

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/limits.hpp"
 #include "pindex/text.hpp"
 #include "pindex/yaml_reader.hpp"
 
@@ -143,13 +144,30 @@ private:
                 read_custom_axes(*question, list, rows ? custom.rows : custom.columns,
                                  rows ? question->rows : question->columns);
             }
+            std::size_t before = matrix_cells(answers);
             answers.custom[question->id] = std::move(custom);
+            if (std::size_t after = matrix_cells(answers); before <= limits::kMaxMatrixCells && after > limits::kMaxMatrixCells)
+                yaml_.error(entry.key_node, fmt::format("with the custom rows and columns of '{}', the matrices have {} "
+                                                        "cells; the limit is {} cells in all", question->id, after,
+                                                        limits::kMaxMatrixCells));
         }
+    }
+
+    std::size_t matrix_cells(const Answers& answers) const {
+        std::size_t cells = 0;
+        for (const auto& part : rubric_.parts)
+            for (const auto& question : part.questions)
+                if (question.type == QuestionType::matrix)
+                    cells += matrix_rows(question, answers).size() * matrix_columns(question, answers).size();
+        return cells;
     }
 
     void read_custom_axes(const Question& question, const YamlEntry& list, std::vector<Axis>& out,
                           const std::vector<Axis>& from_rubric) {
-        auto items = yaml_.list(list.value, fmt::format("custom {} of '{}'", list.key, question.id));
+        bool rows = list.key == "rows";
+        auto items = yaml_.list(list.value, fmt::format("custom {} of '{}'", list.key, question.id),
+                                rows ? limits::kMaxCustomRows : limits::kMaxCustomColumns,
+                                rows ? "custom rows (journey steps) of a matrix" : "custom columns (channels) of a matrix");
         if (!items) return;
         for (const auto& item : *items) {
             std::string what = fmt::format("a custom entry of {} of '{}'", list.key, question.id);
@@ -159,7 +177,7 @@ private:
             const YamlEntry* label = yaml_.required(*axis_map, "label", what);
             if (!id || !label) continue;
             auto id_text = yaml_.id(id->value, what);
-            auto label_text = yaml_.text(label->value, what);
+            auto label_text = yaml_.text(label->value, what, limits::kMaxLabelBytes);
             if (!id_text || !label_text) continue;
             if (has_axis(from_rubric, *id_text) || has_axis(out, *id_text)) {
                 yaml_.error(id->value, fmt::format("custom id '{}' is already used in {} of '{}'", *id_text, list.key,
@@ -238,12 +256,14 @@ private:
         answers.warnings.push_back(std::move(warning));
     }
 
-    // Empty counts as not given, like any answer; otherwise a positive count.
+    // Empty counts as not given, like any answer; otherwise a count within the limits, so that
+    // the ratios of P neither overflow nor vanish.
     void read_yearly_interactions(const YamlEntry& entry, Answers& answers) {
         if (entry.value.IsNull()) return;
         auto count = yaml_.number(entry.value, "'yearly_interactions'");
-        if (count && *count <= 0)
-            yaml_.error(entry, fmt::format("'yearly_interactions' must be positive, got {}", *count));
+        if (count && (*count < limits::kMinYearlyInteractions || *count > limits::kMaxYearlyInteractions))
+            yaml_.error(entry, fmt::format("'yearly_interactions' must be a count from {:g} to {:g}, got {}",
+                                           limits::kMinYearlyInteractions, limits::kMaxYearlyInteractions, *count));
         else if (count)
             answers.yearly_interactions = *count;
     }

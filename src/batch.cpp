@@ -29,25 +29,54 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name.front() == '.';
 }
 
-// Every answers file under the directory. A directory that cannot be read, at the top or
-// anywhere below, is an error: a summary that left its files out in silence would look complete.
-std::vector<std::string> answers_files_under(const fs::path& directory) {
-    std::vector<std::string> files;
-    std::error_code error;
-    fs::path last = directory;  // the last entry reached, to name where a failing walk stopped
-    fs::recursive_directory_iterator it(directory, error), end;
-    for (; !error && it != end; it.increment(error)) {
-        last = it->path();
-        if (is_hidden(it->path())) {
-            if (it->is_directory()) it.disable_recursion_pending();
-            continue;
-        }
-        if (it->is_regular_file() && is_answers_file_name(it->path())) files.push_back(it->path().string());
+// What a directory entry that is not a regular file is, for the note that skips it.
+std::string_view kind_words(fs::file_type type) {
+    switch (type) {
+        case fs::file_type::fifo: return "a FIFO";
+        case fs::file_type::socket: return "a socket";
+        case fs::file_type::block:
+        case fs::file_type::character: return "a device";
+        case fs::file_type::directory: return "a directory";
+        case fs::file_type::not_found: return "a symbolic link to nothing";
+        default: return "not a regular file";
     }
-    if (error)
-        throw InputError({last.string(), 0, 0}, fmt::format("cannot read the directory: {}", error.message()));
+}
+
+// Every answers file under the directory, sorted. A directory that cannot be read, at the top or
+// anywhere below, is an error, and the walk goes on with the others: a summary that left files
+// out in silence would look complete. An entry named like an answers file that is not a regular
+// file (a FIFO, a device, a broken link) is skipped with a note: reading a FIFO could wait for
+// ever. Symbolic links to directories are not followed (they could loop).
+void walk_directory(const fs::path& top, ExpandedInputs& found) {
+    std::vector<std::string> files;
+    std::vector<fs::path> pending{top};
+    while (!pending.empty()) {
+        fs::path directory = std::move(pending.back());
+        pending.pop_back();
+        std::error_code error;
+        fs::directory_iterator it(directory, error), end;
+        for (; !error && it != end; it.increment(error)) {
+            const fs::path& path = it->path();
+            if (is_hidden(path)) continue;
+            std::error_code status_error;
+            if (fs::is_directory(it->symlink_status(status_error))) {
+                pending.push_back(path);
+                continue;
+            }
+            if (!is_answers_file_name(path)) continue;
+            fs::file_type type = it->status(status_error).type();
+            if (type == fs::file_type::regular)
+                files.push_back(path.string());
+            else
+                found.problems.push_back({Severity::warning, {path.string(), 0, 0},
+                                          fmt::format("skipped: {}, not a regular file", kind_words(type))});
+        }
+        if (error)
+            found.problems.push_back({Severity::error, {directory.string(), 0, 0},
+                                      fmt::format("cannot read the directory: {}", error.message())});
+    }
     std::sort(files.begin(), files.end());
-    return files;
+    found.files.insert(found.files.end(), files.begin(), files.end());
 }
 
 BatchItem score_one(const Rubric& rubric, const std::string& file, const BatchOptions& options) {
@@ -83,18 +112,21 @@ std::string points(double value) { return fmt::format("{:.4f}", value); }
 
 }  // namespace
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
-    std::vector<std::string> files;
+ExpandedInputs expand_inputs(const std::vector<std::string>& paths) {
+    ExpandedInputs found;
     for (const auto& path : paths) {
         std::error_code error;
-        if (path != "-" && fs::is_directory(path, error)) {
-            auto found = answers_files_under(path);
-            files.insert(files.end(), found.begin(), found.end());
-        } else {
-            files.push_back(path);
-        }
+        if (path != "-" && fs::is_directory(path, error))
+            walk_directory(path, found);
+        else
+            found.files.push_back(path);
     }
-    return files;
+    return found;
+}
+
+bool ExpandedInputs::has_errors() const {
+    return std::any_of(problems.begin(), problems.end(),
+                       [](const Diagnostic& problem) { return problem.severity == Severity::error; });
 }
 
 std::vector<BatchItem> score_batch(const Rubric& rubric, const std::vector<std::string>& files,
@@ -151,7 +183,7 @@ std::string write_batch_jsonl(const Rubric& rubric, const std::vector<BatchItem>
                   {"complete", row.complete},
                   {"parts", std::move(parts)}};
         if (row.thresholds_passed) line["thresholds_passed"] = *row.thresholds_passed;
-        out += line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+        out += escape_json_invisibles(line.dump(-1, ' ', false, Json::error_handler_t::replace)) + "\n";
     }
     return out;
 }

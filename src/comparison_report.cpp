@@ -88,7 +88,7 @@ std::string write_comparison_text(const Comparison& comparison) {
     for (const auto& note : comparison.notes) wrapped(out, "Note: ", note);
     out += "\n";
     wrapped(out, "Context: ", nps_context());
-    return out;
+    return visible_controls(out, LineBreaks::keep);
 }
 
 nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
@@ -130,7 +130,7 @@ nlohmann::ordered_json comparison_to_json(const Comparison& comparison) {
 }
 
 std::string write_comparison_json(const Comparison& comparison) {
-    return comparison_to_json(comparison).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisibles(comparison_to_json(comparison).dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 namespace {

@@ -12,7 +12,7 @@ namespace pindex {
 std::string deck_front_matter(std::string_view title) {
     // Marp reads `title` for the HTML/PDF title; the value is a YAML string, so quote it.
     std::string quoted;
-    for (char c : valid_utf8(title)) {
+    for (char c : isolate_bidi(valid_utf8(title))) {
         if (c == '"' || c == '\\') quoted += '\\';
         quoted += static_cast<unsigned char>(c) < 0x20 ? ' ' : c;
     }

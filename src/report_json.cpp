@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
+#include "pindex/limits.hpp"
 #include "pindex/yaml_reader.hpp"
 
 namespace pindex {
@@ -168,7 +170,7 @@ nlohmann::ordered_json report_to_json(const Report& report) {
 
 std::string write_report_json(const Report& report) {
     // Replace invalid UTF-8 from an answers file rather than throw: the report must be written.
-    return report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    return escape_json_invisibles(report_to_json(report).dump(2, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 namespace {
@@ -324,7 +326,8 @@ private:
         result.speed_value = positive(*map, "speed_value", what);
         result.reference = positive(*map, "reference", what);
         if (const YamlEntry* entry = map->find("yearly_interactions"); entry && !entry->value.IsNull())
-            result.yearly_interactions = positive(*map, "yearly_interactions", what);
+            result.yearly_interactions = within(*map, "yearly_interactions", what, limits::kMinYearlyInteractions,
+                                                limits::kMaxYearlyInteractions);
         return result;
     }
 

@@ -80,7 +80,7 @@ void chart_slide(std::string& out, const Report& report, const DeckChartFiles* c
     std::size_t name_width = 0;
     for (const auto& part : report.parts) name_width = std::max(name_width, display_width(part.name));
     for (const auto& part : report.parts) {
-        std::string name = part.name + std::string(name_width - display_width(part.name), ' ');
+        std::string name = isolate_bidi(part.name) + std::string(name_width - display_width(part.name), ' ');
         out += fmt::format("{}  {}  {:>4.1f} / {:<3g} {:>4}\n", name, text_bar(part.fraction, 20), part.points,
                            part.weight, percent_words(part.fraction));
     }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -129,7 +130,7 @@ std::string write_report_text(const Report& report) {
         for (const auto& line : wrap_words(escape_control_characters(plan), kWidth)) out += line + "\n";
     if (report.advantage) write_advantage(out, *report.advantage);
     write_thresholds(out, report);
-    return out;
+    return visible_controls(out, LineBreaks::keep);
 }
 
 }  // namespace pindex

@@ -124,14 +124,32 @@ public:
 
 private:
     YamlReader yaml_;
+    std::size_t questions_read_ = 0;  // in the parts read so far, against limits::kMaxQuestions
+    std::size_t matrix_cells_ = 0;    // of the matrices read so far, against limits::kMaxMatrixCells
     std::set<std::string, std::less<>> question_ids_;  // ids of the questions read so far, to refuse a repeat
+
+    void count_cells(const YamlMap& map, const Question& question) {
+        std::size_t before = matrix_cells_;
+        matrix_cells_ += question.rows.size() * question.columns.size();
+        if (before <= limits::kMaxMatrixCells && matrix_cells_ > limits::kMaxMatrixCells)
+            yaml_.error(map.node, fmt::format("the matrices of the rubric have {} cells with question '{}'; the limit is "
+                                              "{} cells in all", matrix_cells_, question.id, limits::kMaxMatrixCells));
+    }
+
+    // Labels and advice are repeated once per matrix cell or move in a report (limits.hpp).
+    static std::size_t max_text_bytes(std::string_view key) {
+        if (key == "label") return limits::kMaxLabelBytes;
+        if (key == "advice") return limits::kMaxAdviceBytes;
+        return limits::kMaxTextBytes;
+    }
 
     void read_text_field(const YamlMap& map, std::string_view key, std::string_view what,
                          std::string& out, bool required, bool is_id = false) {
         const YamlEntry* entry = required ? yaml_.required(map, key, what) : map.find(key);
         if (!entry) return;
         std::string description = fmt::format("'{}' of {}", key, what);
-        auto value = is_id ? yaml_.id(entry->value, description) : yaml_.text(entry->value, description);
+        auto value = is_id ? yaml_.id(entry->value, description)
+                           : yaml_.text(entry->value, description, max_text_bytes(key));
         if (!value) return;
         // A description left empty is the same as one left out (the JSON export writes ""); any
         // other text, when given, must say something.
@@ -314,8 +332,10 @@ private:
             part.foundation = yaml_.boolean(entry->value, fmt::format("'foundation' of {}", what)).value_or(false);
         const YamlEntry* questions = yaml_.required(*map, "questions", what);
         if (!questions) return part;
-        auto items = yaml_.list(questions->value, fmt::format("the questions of {}", what));
+        auto items = yaml_.list(questions->value, fmt::format("the questions of {}", what),
+                                limits::kMaxQuestions - questions_read_, "questions in a whole rubric");
         if (!items) return part;
+        questions_read_ += items->size();
         if (items->empty()) yaml_.error(*questions, fmt::format("{} has no questions", what));
         for (const auto& item : *items) part.questions.push_back(read_question(item));
         return part;
@@ -384,6 +404,7 @@ private:
             case QuestionType::matrix:
                 question.rows = read_axes(map, "rows", what);
                 question.columns = read_axes(map, "columns", what);
+                count_cells(map, question);
                 question.levels = read_options(map, "levels", what, true);
                 if (const auto* entry = map.find("custom_rows"))
                     question.custom_rows = yaml_.boolean(entry->value, "'custom_rows'").value_or(false);
@@ -401,7 +422,8 @@ private:
         std::vector<Option> options;
         const YamlEntry* entry = yaml_.required(map, key, what);
         if (!entry) return options;
-        auto items = yaml_.list(entry->value, fmt::format("the {} of {}", key, what));
+        auto items = yaml_.list(entry->value, fmt::format("the {} of {}", key, what), limits::kMaxOptions,
+                                fmt::format("{} of a question", key));
         if (!items) return options;
         std::size_t minimum = ordered ? 2 : 1;
         if (items->size() < minimum)
@@ -434,7 +456,8 @@ private:
         std::vector<Band> bands;
         const YamlEntry* entry = yaml_.required(map, "bands", what);
         if (!entry) return bands;
-        auto items = yaml_.list(entry->value, fmt::format("the bands of {}", what));
+        auto items = yaml_.list(entry->value, fmt::format("the bands of {}", what), limits::kMaxOptions,
+                                "bands of a question");
         if (!items) return bands;
         if (items->empty()) yaml_.error(*entry, fmt::format("{} needs at least one band", what));
         for (const auto& item : *items) {
@@ -478,7 +501,10 @@ private:
         std::vector<Axis> axes;
         const YamlEntry* entry = yaml_.required(map, key, what);
         if (!entry) return axes;
-        auto items = yaml_.list(entry->value, fmt::format("the {} of {}", key, what));
+        bool rows = key == "rows";
+        auto items = yaml_.list(entry->value, fmt::format("the {} of {}", key, what),
+                                rows ? limits::kMaxMatrixRows : limits::kMaxMatrixColumns,
+                                fmt::format("{} of a matrix", key));
         if (!items) return axes;
         if (items->empty()) yaml_.error(*entry, fmt::format("{} needs at least one entry in '{}'", what, key));
         std::set<std::string, std::less<>> seen;
@@ -489,7 +515,7 @@ private:
             Axis axis;
             read_text_field(*axis_map, "id", item_what, axis.id, true, true);
             read_text_field(*axis_map, "label", item_what, axis.label, true);
-            reject_duplicate_id(seen, axis, item, key == "rows" ? "row" : "column");
+            reject_duplicate_id(seen, axis, item, rows ? "row" : "column");
             axes.push_back(std::move(axis));
         }
         return axes;

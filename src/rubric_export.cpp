@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "pindex/escape.hpp"
 #include "pindex/survey_time.hpp"
 #include "pindex/text.hpp"
 
@@ -136,7 +137,7 @@ nlohmann::ordered_json rubric_to_json(const Rubric& rubric) {
     return result;
 }
 
-std::string write_rubric_json(const Rubric& rubric) { return rubric_to_json(rubric).dump(2) + "\n"; }
+std::string write_rubric_json(const Rubric& rubric) { return escape_json_invisibles(rubric_to_json(rubric).dump(2)) + "\n"; }
 
 std::string write_rubric_yaml(const Rubric& rubric) {
     YAML::Emitter out;
@@ -216,7 +217,7 @@ std::string write_rubric_text(const Rubric& rubric) {
     auto estimate = estimate_survey_time(rubric);
     out += fmt::format("\nSurvey: {} questions, about {:.0f} minutes (estimate; see docs/survey-time.md)\n",
                        rubric.question_count(), std::ceil(estimate.seconds / 60));
-    return out;
+    return visible_controls(out, LineBreaks::keep);
 }
 
 }  // namespace pindex

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -33,27 +34,13 @@ double number_score(const Question& question, double value) {
 
 // Mean over cells not marked n/a; unanswered cells count as 0 and are reported missing.
 QuestionResult matrix_result(const Question& question, const MatrixAnswer& matrix, const Answers& answers) {
+    std::vector<std::string> missing;
+    MatrixTally tally = tally_matrix(question, matrix, answers, &missing);
     QuestionResult result;
-    double sum = 0;
-    int rated = 0;
-    std::vector<Axis> rows = matrix_rows(question, answers), columns = matrix_columns(question, answers);
-    for (const auto& row : rows)
-        for (const auto& column : columns) {
-            const std::string* level_id = find_cell(matrix, row.id, column.id);
-            if (!level_id) {
-                result.missing.push_back(question.id + "." + row.id + "." + column.id);
-                ++rated;
-                continue;
-            }
-            if (*level_id == kNotApplicable) continue;
-            const Option* level = question.find_level(*level_id);
-            sum += level ? level->score : 0;
-            ++rated;
-        }
-    result.applicable = rated > 0;
-    result.score = rated > 0 ? sum / rated : 0;
-    std::size_t cells = rows.size() * columns.size();
-    if (!result.applicable) result.missing.clear();
+    result.applicable = tally.counted > 0;
+    result.score = tally.score();
+    std::size_t cells = matrix_rows(question, answers).size() * matrix_columns(question, answers).size();
+    if (result.applicable) result.missing = std::move(missing);
     if (result.missing.size() == cells) result.missing = {question.id};  // nothing answered yet
     return result;
 }
@@ -68,6 +55,46 @@ QuestionResult question_result(const Question& question, const Answers& answers)
 }
 
 }  // namespace
+
+MatrixTally tally_matrix(const Question& question, const MatrixAnswer& matrix, const Answers& answers,
+                         std::vector<std::string>* missing) {
+    MatrixTally tally;
+    std::vector<Axis> rows = matrix_rows(question, answers), columns = matrix_columns(question, answers);
+    for (const auto& row : rows)
+        for (const auto& column : columns) {
+            const std::string* level_id = find_cell(matrix, row.id, column.id);
+            if (!level_id) {
+                if (missing) missing->push_back(question.id + "." + row.id + "." + column.id);
+                ++tally.counted;
+                continue;
+            }
+            if (*level_id == kNotApplicable) continue;
+            const Option* level = question.find_level(*level_id);
+            tally.sum += level ? level->score : 0;
+            ++tally.counted;
+        }
+    return tally;
+}
+
+std::optional<double> score_if_asked(const Question& question, const Answers& answers) {
+    const AnswerValue* answer = answers.find(question.id);
+    if (!answer) return 0.0;
+    if (question.type != QuestionType::matrix) return answer_score(question, *answer);
+    MatrixTally tally = tally_matrix(question, std::get<MatrixAnswer>(*answer), answers);
+    if (tally.counted == 0) return std::nullopt;
+    return tally.score();
+}
+
+double part_fraction(const std::vector<QuestionScore>& questions) {
+    double weighted_sum = 0;
+    double applicable_weight = 0;
+    for (const auto& question : questions) {
+        if (!question.applicable) continue;
+        weighted_sum += question.weight * question.score;
+        applicable_weight += question.weight;
+    }
+    return applicable_weight > 0 ? weighted_sum / applicable_weight : 0;
+}
 
 double answer_score(const Question& question, const AnswerValue& answer) {
     switch (question.type) {
@@ -112,22 +139,18 @@ Score score_answers(const Rubric& rubric, const Answers& answers) {
     Score score;
     for (const auto& part : rubric.parts) {
         PartScore part_score{part.id, part.name, part.weight, 0, 0, false, {}};
-        double weighted_sum = 0;
-        double applicable_weight = 0;
         for (const auto& question : part.questions) {
             QuestionResult result = question_result(question, answers);
             part_score.questions.push_back(
                 {question.id, result.applicable, result.applicable && result.missing.empty(),
                  result.score, question.weight});
             if (!result.applicable) continue;
-            weighted_sum += question.weight * result.score;
-            applicable_weight += question.weight;
+            part_score.applicable = true;
             ++score.completeness.applicable;
             if (result.missing.empty()) ++score.completeness.answered;
             for (auto& id : result.missing) score.completeness.missing.push_back(std::move(id));
         }
-        part_score.applicable = applicable_weight > 0;
-        part_score.fraction = part_score.applicable ? weighted_sum / applicable_weight : 0;
+        part_score.fraction = part_fraction(part_score.questions);
         part_score.points = part.weight * part_score.fraction;
         score.unrounded_index += part_score.points;
         score.parts.push_back(std::move(part_score));

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "pindex/escape.hpp"
+
 namespace pindex {
 
 namespace {
@@ -128,22 +130,7 @@ std::optional<std::size_t> first_control_character(std::string_view text) {
     return std::nullopt;
 }
 
-std::string escape_control_characters(std::string_view text) {
-    static const char digits[] = "0123456789abcdef";
-    std::string result;
-    result.reserve(text.size());
-    for (char c : text) {
-        auto byte = static_cast<unsigned char>(c);
-        if (byte >= 0x20 && byte != 0x7f) {
-            result += c;
-            continue;
-        }
-        result += "\\x";
-        result += digits[byte >> 4];
-        result += digits[byte & 0xf];
-    }
-    return result;
-}
+std::string escape_control_characters(std::string_view text) { return visible_controls(text, LineBreaks::escape); }
 
 std::optional<double> parse_number(std::string_view text) {
     if (!text.empty() && text.front() == '+') text.remove_prefix(1);

@@ -13,6 +13,8 @@ set built from the examples, each format must be:
   markdown  the Marp front matter, and the hostile text present only escaped
   xlsx      read by openpyxl: no formula anywhere, numbers as number cells with number formats,
             every text from the answers file a string cell holding exactly that text
+and a right-to-left override (U+202E) in the hostile text must be escaped in JSON (and read back
+as it was) and isolated on its line in every other format.
 Exits 1 listing every problem.
 """
 import csv
@@ -29,7 +31,7 @@ import xml.etree.ElementTree as ElementTree
 import jsonschema
 import openpyxl
 
-HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1))"
+HOSTILE_ORGANIZATION = "<script>alert(1)</script> & \"Quotes\", =cmd|' /C calc'!A0 [x](javascript:alert(1)) \u202egpj.exe"
 EDGE_CASES = {
     "incomplete.yaml": """rubric: personalization-index
 answers:
@@ -42,7 +44,7 @@ respondent: "=HYPERLINK(\\"http://x\\")"
 custom:
   journey:
     rows: [{id: renewal-call, label: "@Renewal <b>call</b>"}]
-    columns: [{id: kiosk, label: "Kiosk <img src=x onerror=alert(1)>"}]
+    columns: [{id: kiosk, label: "Kiosk <img src=x onerror=alert(1)> \\u202e"}]
 answers:
   journey:
     renewal-call: {kiosk: one-to-one, web: n/a}
@@ -193,6 +195,29 @@ def check_xlsx(path, _):
     return problems
 
 
+RLO, FSI, PDI = "\u202e", "\u2068", "\u2069"
+
+
+def check_bidi(format_name, text):
+    """U+202E reorders what follows it on its line: JSON must escape it, every other format put it
+    between an isolate's U+2068 and U+2069 on its line."""
+    if format_name == "json":
+        problems = ["a raw U+202E"] if RLO in text else []
+        if "\\u202e" in text and RLO not in json.loads(text)["organization"]:
+            problems.append("the escaped U+202E does not read back")
+        return problems
+    problems = []
+    for line in text.splitlines():
+        at = line.find(RLO)
+        while at != -1:
+            if line.rfind(FSI, 0, at) == -1 or line.find(PDI, at) == -1:
+                problems.append(f"U+202E outside an isolate: {line[:120]!r}")
+            at = line.find(RLO, at + 1)
+    return problems
+
+
+
+
 CHECKS = {"xlsx": check_xlsx, "junit": check_junit, "json": check_json, "svg": check_svg, "html": check_html, "csv": check_csv, "markdown": check_markdown}
 
 
@@ -230,7 +255,8 @@ def main():
                 elif format_name == "xlsx":
                     problems = check(workbook, validator)
                 else:
-                    problems = check(result.stdout.decode(), validator)
+                    text = result.stdout.decode()
+                    problems = check(text, validator) + check_bidi(format_name, text)
                 for problem in problems:
                     print(f"{answers.name} {format_name}: {problem}")
                 failures += len(problems)

@@ -28,7 +28,8 @@ struct Advantage {
 };
 
 // The advantage of these answers, or nothing when the rubric names no speed question, the
-// question is not answered or not applicable, or the answer is 0 (no finite ratio).
+// question is not answered or not applicable, or the answer is 0 or so extreme (1e-300 weeks)
+// that P's ratio would overflow to infinity or vanish to 0.
 std::optional<Advantage> compute_advantage(const Rubric& rubric, const Answers& answers);
 
 // How P changed between two assessments: P_after / P_before = (n ratio) x (v ratio)².
@@ -39,13 +40,14 @@ struct AdvantageChange {
     double advantage_ratio = 0;                // with n unchanged when either did not give it
 };
 
-// Nothing when either side has no advantage, or the two measure speed differently.
+// Nothing when either side has no advantage, the two measure speed differently, or the ratio of
+// P would overflow or vanish.
 std::optional<AdvantageChange> compare_advantage(const std::optional<Advantage>& before,
                                                  const std::optional<Advantage>& after);
 
 // 2000000 -> "2,000,000"; a fraction keeps its decimals.
 std::string grouped_count(double count);
-// "×4", "×0.25", "×1.5": a ratio as the reports print it.
+// "×4", "×0.25", "×1.5", "×1.2e+07": a ratio as the reports print it.
 std::string ratio_words(double ratio);
 // "Speed (idea-to-launch: 6 weeks) is ×2 the reference's (12 weeks ...). For the same
 // interactions, P is ×4 the reference's: doubling speed quadruples P."

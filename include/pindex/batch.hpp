@@ -34,11 +34,21 @@ struct BatchOptions {
     unsigned jobs = 1;              // threads; 0 means one per core
 };
 
+// The files to score, and what the walk met on the way.
+struct ExpandedInputs {
+    std::vector<std::string> files;
+    // An error for each directory that could not be read (the walk goes on with the others); a
+    // warning for each entry named like an answers file that is not a regular file (skipped).
+    std::vector<Diagnostic> problems;
+
+    bool has_errors() const;
+};
+
 // The paths given, each directory replaced by the answers files under it (.yaml, .yml, .json,
-// recursively, hidden entries skipped), sorted so that runs are reproducible. A path that does
-// not exist stays in the list: scoring it reports it like any unreadable file. A directory that
-// cannot be read (at the top or below) throws InputError.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+// recursively, hidden entries and links to directories skipped), sorted so that runs are
+// reproducible. A path given itself stays in the list whatever it is (a missing file, a FIFO):
+// scoring it reports it or reads it.
+ExpandedInputs expand_inputs(const std::vector<std::string>& paths);
 
 // Scores every file; items come back in the order of `files`, whatever the threads did.
 std::vector<BatchItem> score_batch(const Rubric& rubric, const std::vector<std::string>& files,

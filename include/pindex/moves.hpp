@@ -1,8 +1,10 @@
 #pragma once
 // Moves: the single steps that would raise the index, best first. A move raises one answer
 // (or one matrix cell) to its next better option, level or band; its gain is the change of the
-// unrounded index when the answers are scored again with that one step applied, so it is
-// exact, including any question the step makes applicable.
+// unrounded index with that one step applied, including any question the step makes applicable
+// or not. Only what the step touches is scored again (its question, the questions whose `when`
+// names it, their parts), so finding every move costs about the number of answers times the size
+// of a part, and the gains equal a full rescoring's (tests/unit/moves_test.cpp).
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +27,8 @@ struct Move {
     std::string part_name, question_text;
 };
 
-// Every move that raises the index, in descending order of gain (rubric order among equals).
+// Every move that raises the index, in descending order of gain (rubric order among gains equal
+// to a billionth of a point).
 // Unanswered questions and cells have no move: they are missing, and the report says so.
 std::vector<Move> find_moves(const Rubric& rubric, const Answers& answers);
 

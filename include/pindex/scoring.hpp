@@ -7,6 +7,7 @@
 //   index = sum of part points, rounded once to one decimal.
 // Unanswered applicable questions (and unanswered matrix cells) score 0 and are listed as
 // missing; whether that is acceptable is the caller's decision.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,26 @@ Score score_answers(const Rubric& rubric, const Answers& answers);
 // The score of a choice, multi or number answer, in [0, 1]. (A matrix scores over its cells,
 // which needs the answers' own rows and columns: see score_answers.)
 double answer_score(const Question& question, const AnswerValue& answer);
+
+// A matrix answer as scoring counts it: the sum of its rated cells' level scores, and the cells
+// that count (rated or unanswered; n/a cells do not). None counting: the matrix is not applicable.
+struct MatrixTally {
+    double sum = 0;
+    int counted = 0;
+
+    double score() const { return counted > 0 ? sum / counted : 0; }
+};
+
+// `missing`, when given, receives the ids of the unanswered cells ("question.row.column").
+MatrixTally tally_matrix(const Question& question, const MatrixAnswer& matrix, const Answers& answers,
+                         std::vector<std::string>* missing = nullptr);
+
+// A question's score as if its `when` held: 0 when unanswered; nothing for a matrix whose every
+// cell is n/a (it is then not applicable).
+std::optional<double> score_if_asked(const Question& question, const Answers& answers);
+
+// A part's fraction: the weighted mean of its applicable questions' scores (0 when none applies).
+double part_fraction(const std::vector<QuestionScore>& questions);
 
 // Whether the question is asked and scored given the answers so far (its `when` holds).
 bool is_applicable(const Question& question, const Answers& answers);

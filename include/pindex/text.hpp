@@ -33,7 +33,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 std::optional<std::size_t> first_control_character(std::string_view text);
 
 // Text from an input file made safe to print on one terminal line: control characters
-// (newlines, escape sequences, DEL) become visible "\x1b"-style escapes.
+// (newlines, escape sequences, DEL, C1), bidirectional formatting characters and bytes that are
+// not UTF-8 become visible "\x1b", "\u202e" escapes (visible_controls in escape.hpp).
 std::string escape_control_characters(std::string_view text);
 
 // A plain finite number as YAML's core schema writes one (123, -4.5, 1e3, +2); nothing for NaN,

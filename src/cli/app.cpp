@@ -15,6 +15,7 @@
 #include "inputs.hpp"
 #include "invocation.hpp"
 #include "pindex/diagnostic.hpp"
+#include "pindex/text.hpp"
 #include "pindex/version.hpp"
 
 namespace pindex::cli {
@@ -68,6 +69,17 @@ int checked_stdout(int exit_code) {
     return kExitInvalid;
 }
 
+// `-o ""` (an unset variable in a script) would otherwise write to standard output, as if -o had
+// not been given. Checked here, for every command and subcommand that has -o.
+void refuse_empty_output(const CLI::App& command) {
+    for (const CLI::App* sub : command.get_subcommands()) {
+        const CLI::Option* output = sub->get_option_no_throw("--output");
+        if (output && output->count() > 0 && output->as<std::string>().empty())
+            throw UsageError("-o needs a file name, got an empty one");
+        refuse_empty_output(*sub);
+    }
+}
+
 }  // namespace
 
 std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app) {
@@ -117,12 +129,14 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << fmt::format("pindex: error: {}{}\n", e.what(), suggestion_for(app, argc, argv))
+        std::cerr << fmt::format("pindex: error: {}{}\n", escape_control_characters(e.what()),
+                                 escape_control_characters(suggestion_for(app, argc, argv)))
                   << "Run 'pindex --help' or 'pindex COMMAND --help' for usage.\n";
         return kExitInvalid;
     }
 
     try {
+        refuse_empty_output(app);
         for (const auto& [name, runner] : commands)
             if (app.got_subcommand(name)) return checked_stdout(runner());
         return kExitInvalid;
@@ -130,7 +144,8 @@ int run(int argc, char** argv) {
         print_diagnostics(e.diagnostics());
         return kExitInvalid;
     } catch (const std::exception& e) {  // UsageError and anything unexpected: one line, exit 2
-        std::cerr << colorize_diagnostic(std::string("pindex: error: ") + e.what(), STDERR_FILENO) << '\n';
+        // The message may quote a path from the command line: shown, never run, by the terminal.
+        std::cerr << colorize_diagnostic("pindex: error: " + escape_control_characters(e.what()), STDERR_FILENO) << '\n';
         return kExitInvalid;
     }
 }

@@ -10,6 +10,7 @@
 #include "inputs.hpp"
 #include "pindex/aggregate.hpp"
 #include "pindex/file_io.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex::cli {
 
@@ -41,7 +42,8 @@ int run_aggregate(const AggregateOptions& options) {
     std::cout << (options.format == "json" ? write_disagreements_json(aggregate)
                                            : write_disagreements_text(aggregate, options.shown));
     std::cerr << fmt::format("Wrote {}, the median answers of {} respondents. Score it with: pindex score {}\n",
-                             options.output, respondents.size(), options.output);
+                             escape_control_characters(options.output), respondents.size(),
+                             escape_control_characters(options.output));
     return kExitSuccess;
 }
 

@@ -10,6 +10,7 @@
 #include "inputs.hpp"
 #include "pindex/benchmark_set.hpp"
 #include "pindex/file_io.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex::cli {
 
@@ -32,8 +33,8 @@ int run_build(const BenchmarkOptions& options) {
     write_file_atomically(options.output, write_benchmark_set_json(set));
     std::cerr << fmt::format("Wrote {}: {} assessments, index median {:.1f}, quartiles {:.1f} to {:.1f}.\n"
                              "Use it with: pindex score FILE --benchmarks {}\n",
-                             options.output, set.count(), set.index.quantile(0.5), set.index.quantile(0.25),
-                             set.index.quantile(0.75), options.output);
+                             escape_control_characters(options.output), set.count(), set.index.quantile(0.5),
+                             set.index.quantile(0.25), set.index.quantile(0.75), escape_control_characters(options.output));
     return kExitSuccess;
 }
 

@@ -64,7 +64,10 @@ int run_batch(const ScoreOptions& options) {
     if (!options.benchmarks.empty()) throw UsageError("--benchmarks applies to one file's report, not to several files");
     Rubric rubric = load_rubric_option(options.rubric);
     BatchOptions batch{parse_thresholds(options, rubric), options.allow_incomplete, options.jobs};
-    std::vector<std::string> files = expand_inputs(options.files);
+    ExpandedInputs expanded = expand_inputs(options.files);
+    print_diagnostics(expanded.problems);
+    const std::vector<std::string>& files = expanded.files;
+    if (files.empty() && expanded.has_errors()) return kExitInvalid;
     if (files.empty()) throw UsageError("no answers files (.yaml, .yml, .json) found in " + join(options.files));
     std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
     for (const auto& file : files) inputs.push_back({file, "one of the files being scored"});
@@ -82,7 +85,9 @@ int run_batch(const ScoreOptions& options) {
     if (invalid > 0)
         std::cerr << fmt::format("pindex: {} of {} files were invalid (listed above); the summary holds the other {}\n",
                                  invalid, items.size(), items.size() - invalid);
-    if (invalid > 0) return kExitInvalid;
+    if (expanded.has_errors())
+        std::cerr << "pindex: some directories could not be read (listed above): the summary lacks their files\n";
+    if (invalid > 0 || expanded.has_errors()) return kExitInvalid;
     return passed ? kExitSuccess : kExitThresholdFailed;
 }
 

@@ -13,6 +13,7 @@
 #include "pindex/digest.hpp"
 #include "pindex/file_io.hpp"
 #include "pindex/report_json.hpp"
+#include "pindex/text.hpp"
 
 namespace pindex::cli {
 
@@ -88,7 +89,7 @@ void write_output(const std::string& path, const std::string& content) {
 
 std::string incomplete_message(const std::string& name, const Completeness& completeness,
                                std::string_view allow_effect) {
-    return fmt::format("{}: error: {}", name, incomplete_words(completeness, allow_effect));
+    return fmt::format("{}: error: {}", escape_control_characters(name), incomplete_words(completeness, allow_effect));
 }
 
 void add_rubric_option(CLI::App& command, std::string& path) {

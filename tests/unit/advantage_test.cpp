@@ -145,7 +145,10 @@ TEST_CASE("yearly interactions in an answers file: optional, positive, and writt
     auto with = [&](const std::string& line) { return test::replaced(typical, "date: 2026-10-12", "date: 2026-10-12\n" + line); };
     CHECK(test::answers_error(with("yearly_interactions:"), rubric).empty());
     CHECK_THAT(test::answers_error(with("yearly_interactions: -5"), rubric),
-               Catch::Contains("'yearly_interactions' must be positive, got -5"));
+               Catch::Contains("'yearly_interactions' must be a count from 1 to 1e+15, got -5"));
+    // The smallest double would make P's ratios overflow to infinity (issue 16).
+    CHECK_THAT(test::answers_error(with("yearly_interactions: 5e-324"), rubric), Catch::Contains("got 5e-324"));
+    CHECK_THAT(test::answers_error(with("yearly_interactions: 1e16"), rubric), Catch::Contains("from 1 to 1e+15"));
     CHECK_THAT(test::answers_error(with("yearly_interactions: lots"), rubric), Catch::Contains("'yearly_interactions'"));
     Answers answers = load_answers(with("yearly_interactions: 2500000"), "t.yaml", rubric);
     REQUIRE(answers.yearly_interactions);

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "pindex/answers.hpp"
+#include "pindex/limits.hpp"
 #include "pindex/yaml_reader.hpp"
 #include "test_support.hpp"
 
@@ -118,7 +119,7 @@ TEST_CASE("answers errors name file, line, column and what was expected") {
 TEST_CASE("broken or non-map answers files are rejected with a position") {
     CHECK_THAT(answers_error("rubric: small\nanswers: {c: hi\n", small()), Catch::StartsWith("a.yaml:3:1: error: invalid YAML"));
     CHECK_THAT(answers_error("just text", small()), Catch::Contains("a.yaml:1:1: error: expected a map for the answers file, got a text value"));
-    CHECK_THAT(answers_error("{\"rubric\": \"small\", \"answers\": {\"c\": \"hi\",}", small()), Catch::Contains("error: invalid YAML"));
+    CHECK_THAT(answers_error("{\"rubric\": \"small\", \"answers\": {\"c\": \"hi\",}", small()), Catch::Contains("error: invalid JSON"));
 }
 
 TEST_CASE("looks_like_rubric tells rubrics from answers") {
@@ -229,4 +230,96 @@ TEST_CASE("answers are written back with the version of the rubric they were wri
     std::string written = write_answers_yaml(answers, small_v2());
     CHECK_THAT(written, Catch::StartsWith("rubric: small\nrubric_version: \"2\"\n"));
     CHECK(load_answers(written, "b.yaml", small_v2()).rubric_version == "2");
+}
+
+TEST_CASE("custom rows and columns are limited in number, length and cells in all") {
+    auto custom_rows = [](std::size_t count, std::size_t label_bytes) {
+        std::string rows;
+        for (std::size_t i = 0; i < count; ++i)
+            rows += (i ? ", " : "") + ("{id: o" + std::to_string(i) + ", label: " + std::string(label_bytes, 'L') + "}");
+        return "rubric: small\ncustom:\n  x:\n    rows: [" + rows + "]\nanswers:\n";
+    };
+    CHECK(answers_error(custom_rows(limits::kMaxCustomRows, limits::kMaxLabelBytes), extensible()).empty());
+    CHECK_THAT(answers_error(custom_rows(limits::kMaxCustomRows + 1, 2), extensible()),
+               Catch::Contains("error: too many entries in custom rows of 'x': the limit is 30 custom rows (journey steps) "
+                               "of a matrix (31 given)"));
+    CHECK_THAT(answers_error(custom_rows(1, limits::kMaxLabelBytes + 1), extensible()),
+               Catch::Contains("a.yaml:4:28: error: the text of a custom entry of rows of 'x' is 501 bytes long; the limit is 500 bytes"));
+
+    // Two matrices of 50 x 50 that take 30 rows and 30 columns each: 2 x 80 x 80 cells.
+    std::string axes, questions;
+    for (int i = 0; i < 50; ++i) axes += (i ? ", " : "") + ("{id: a" + std::to_string(i) + ", label: A}");
+    for (const char* id : {"m1", "m2"})
+        questions += std::string("      - {id: ") + id + ", type: matrix, text: T, help: h, custom_rows: true, custom_columns: true, "
+                     "rows: [" + axes + "], columns: [" + axes + "], levels: [{id: no, label: N, score: 0}, {id: yes, label: Y, score: 1}]}\n";
+    Rubric two = load_rubric("id: two\nversion: \"1\"\nname: Two\nbenchmarks:\n  - {id: avg, label: A, score: 49, source: s}\n"
+                             "parts:\n  - id: p\n    name: P\n    weight: 100\n    questions:\n" + questions, "two.yaml");
+    std::string rows, columns;
+    for (int i = 0; i < 30; ++i) {
+        rows += (i ? ", " : "") + ("{id: r" + std::to_string(i) + ", label: R}");
+        columns += (i ? ", " : "") + ("{id: c" + std::to_string(i) + ", label: C}");
+    }
+    std::string both = "    rows: [" + rows + "]\n    columns: [" + columns + "]\n";
+    CHECK(answers_error("rubric: two\ncustom:\n  m1:\n" + both + "answers:\n", two).empty());  // 6,400 + 2,500 cells
+    CHECK(answers_error("rubric: two\ncustom:\n  m1:\n" + both + "  m2:\n" + both + "answers:\n", two) ==
+          "a.yaml:6:3: error: with the custom rows and columns of 'm2', the matrices have 12800 cells; the limit is 10000 cells in all");
+}
+
+TEST_CASE("a JSON file is strict JSON, with the positions and checks of YAML") {
+    const Rubric& rubric = small();
+    auto json_error = [&](const std::string& text, const std::string& name = "a.json") {
+        try {
+            load_answers(text, name, rubric);
+        } catch (const InputError& error) {
+            return format_diagnostic(error.diagnostics().front());
+        }
+        return std::string();
+    };
+    // What yaml-cpp alone read as YAML, with exit 0 (issue 16).
+    CHECK(json_error(R"({"rubric": "small", "answers": {"c": "hi",}})") ==
+          "a.json:1:43: error: invalid JSON: syntax error while parsing object key - unexpected '}'; expected string literal");
+    CHECK_THAT(json_error("{\"rubric\": \"small\", // a comment\n\"answers\": {}}"), Catch::StartsWith("a.json:1:21: error: invalid JSON"));
+    CHECK_THAT(json_error("{'rubric': 'small', 'answers': {}}"), Catch::StartsWith("a.json:1:2: error: invalid JSON"));
+    CHECK_THAT(json_error(R"({"rubric": "small", "answers": {}} {})"), Catch::StartsWith("a.json:1:36: error: invalid JSON"));
+    // By extension, or by a first { or [ whatever the name: a YAML flow map is not JSON.
+    CHECK_THAT(json_error("rubric: small\nanswers: {}\n"), Catch::StartsWith("a.json:1:1: error: invalid JSON"));
+    CHECK_THAT(json_error("{rubric: small, answers: {}}", "a.yaml"), Catch::StartsWith("a.yaml:1:2: error: invalid JSON"));
+    CHECK_THAT(json_error("\xEF\xBB\xBF  \n [1]", "a.yaml"), Catch::StartsWith("a.yaml:2:2: error: expected a map"));
+    CHECK(json_error("rubric: small\nanswers: {}\n", "a.yaml").empty());
+    // The checks of YAML: duplicate keys with both places, types with positions.
+    CHECK(json_error(R"({"rubric": "small", "answers": {"c": "hi", "c": "lo"}})") ==
+          "a.json:1:44: error: duplicate key 'c' in 'answers' (first given on column 33 of the same line)");
+    CHECK(json_error("{\"rubric\": \"small\",\n \"answers\": {\"n\": \"5\"}}") ==
+          "a.json:2:19: error: expected a number for the answer to 'n', got the quoted text '5'");
+    // An escaped surrogate pair (which yaml-cpp refuses) reads as its character, and what
+    // follows on the line keeps its column.
+    std::string emoji = R"({"rubric": "small", "organization": "\ud83d\ude00 Co", "answers": {"c": "bad"}})";
+    CHECK(json_error(emoji) == "a.json:1:73: error: unknown option 'bad' for question 'c'; expected one of: lo, mid, hi");
+    CHECK(emoji.substr(72, 5) == "\"bad\"");
+    Answers answers = load_answers(test::replaced(emoji, "bad", "hi"), "a.json", rubric);
+    CHECK(answers.organization == "\xF0\x9F\x98\x80 Co");
+    CHECK(json_error(R"({"rubric": "small", "organization": "\ud83d", "answers": {}})") != "");  // a lone surrogate is not JSON
+}
+
+TEST_CASE("text expanded by aliases is limited, as read") {
+    // Issue 16: one 65,000-byte anchored text reused as 20,000 custom row labels took 6.4 GB.
+    std::string rows = "{id: r0, label: &big \"" + std::string(65000, 'x') + "\"}";
+    for (int i = 1; i < 300; ++i) rows += ", {id: o" + std::to_string(i) + ", label: *big}";
+    std::string bomb = "rubric: small\ncustom:\n  x:\n    rows: [" + rows + "]\nanswers:\n";
+    CHECK_THAT(answers_error(bomb, extensible()),
+               Catch::StartsWith("a.yaml:4:") && Catch::Contains("error: with its aliases expanded, the file holds more than 16 "
+                                                                 "MiB of text (this alias repeats 65001 bytes)"));
+    // Nested lists (each level ten of the one before) are refused the same way, however deep.
+    std::string nested = "rubric: small\nanswers: {}\nl0: &l0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int level = 1; level < 9; ++level) {
+        std::string previous = "*l" + std::to_string(level - 1);
+        nested += "l" + std::to_string(level) + ": &l" + std::to_string(level) + " [" + previous;
+        for (int i = 1; i < 10; ++i) nested += ", " + previous;
+        nested += "]\n";
+    }
+    CHECK_THAT(answers_error(nested, small()), Catch::StartsWith("a.yaml:9:") && Catch::Contains("with its aliases expanded"));
+    // A few aliases, as a person would write them, are read as ever.
+    std::string anchors = "rubric: small\nanswers:\n  x: {r1: &row {k1: half, k2: full}, r2: *row}\n  c: &level hi\n";
+    Answers answers = load_answers(anchors, "a.yaml", small());
+    CHECK(std::get<MatrixAnswer>(*answers.find("x")).at("r2").at("k2") == "full");
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+
 #include "pindex/moves.hpp"
 #include "pindex/scoring.hpp"
 #include "test_support.hpp"
@@ -129,4 +132,141 @@ TEST_CASE("moves carry the rubric's advice for what they reach") {
             CHECK(move.to_text == "0.4 to 2 weeks");
             CHECK_THAT(move.advice, Catch::Contains("a few days"));
         }
+}
+
+namespace {
+
+// Conditions across parts, a matrix with rows and columns of one's own, weights: every way a
+// step can change the index beyond its own answer.
+const char* const kCrossRubric = R"(id: cross
+version: "1"
+name: Cross
+benchmarks:
+  - {id: avg, label: Average, score: 49, source: test}
+parts:
+  - id: a
+    name: A
+    weight: 50
+    questions:
+      - {id: c, type: choice, text: "C?", help: h, options: [{id: lo, label: Lo, score: 0}, {id: mid, label: Mid, score: 0.5}, {id: hi, label: Hi, score: 1}]}
+      - {id: m, type: multi, weight: 3, text: "M?", help: h, options: [{id: p, label: P, score: 0.25}, {id: q, label: Q, score: 0.75}]}
+      - {id: n, type: number, text: "N?", help: h, bands: [{min: 0, max: 10, score: 0}, {min: 10, max: 20, score: 0.6}, {min: 20, score: 1}]}
+  - id: b
+    name: B
+    weight: 30
+    questions:
+      - {id: w, type: choice, weight: 2, when: {question: c, in: [hi]}, text: "W?", help: h, options: [{id: no, label: No, score: 0}, {id: yes, label: Yes, score: 1}]}
+      - {id: x, type: matrix, text: "X?", help: h, custom_rows: true, custom_columns: true,
+         rows: [{id: r1, label: R1}, {id: r2, label: R2}], columns: [{id: k1, label: K1}, {id: k2, label: K2}],
+         levels: [{id: none, label: None, score: 0}, {id: half, label: Half, score: 0.5}, {id: full, label: Full, score: 1}]}
+  - id: d
+    name: D
+    weight: 20
+    questions:
+      - {id: v, type: choice, when: {question: m, in: [q]}, text: "V?", help: h, options: [{id: no, label: No, score: 0}, {id: yes, label: Yes, score: 1}]}
+      - {id: u, type: choice, when: {question: c, in: [lo, mid]}, text: "U?", help: h, options: [{id: no, label: No, score: 0}, {id: yes, label: Yes, score: 1}]}
+)";
+
+// Random answers to kCrossRubric: any question may be left out, any cell be n/a or unanswered.
+std::string random_cross_answers(std::mt19937& random) {
+    auto pick = [&](std::initializer_list<const char*> items) { return *(items.begin() + random() % items.size()); };
+    auto maybe = [&](const std::string& line) { return random() % 4 ? line : std::string(); };
+    std::string text = "rubric: cross\ncustom:\n  x:\n    rows: [{id: r3, label: R3}]\n    columns: [{id: k3, label: K3}]\nanswers:\n";
+    text += maybe(std::string("  c: ") + pick({"lo", "mid", "hi"}) + "\n");
+    text += maybe(std::string("  m: ") + pick({"[]", "[p]", "[q]", "[p, q]"}) + "\n");
+    text += maybe("  n: " + std::to_string(random() % 30) + "\n");
+    text += maybe(std::string("  w: ") + pick({"no", "yes"}) + "\n");
+    text += maybe(std::string("  v: ") + pick({"no", "yes"}) + "\n");
+    text += maybe(std::string("  u: ") + pick({"no", "yes"}) + "\n");
+    text += "  x:\n";
+    for (const char* row : {"r1", "r2", "r3"}) {
+        text += std::string("    ") + row + ": {";
+        for (const char* column : {"k1", "k2", "k3"})
+            if (random() % 5) text += std::string(column) + ": " + pick({"none", "half", "full", "n/a"}) + ", ";
+        text += "}\n";
+    }
+    return text;
+}
+
+// The gains of every one-step raise that helps, found without find_moves: each applicable answer
+// (or rated cell) raised to the next better option, band or level, and everything rescored.
+std::vector<double> positive_one_step_gains(const Rubric& rubric, const Answers& answers) {
+    double base = index_of(rubric, answers);
+    std::vector<double> gains;
+    auto try_step = [&](const std::string& question, const AnswerValue& to, const Axis* row = nullptr,
+                        const Axis* column = nullptr) {
+        Move move{question, "", {}, {}, {}, to};
+        if (row) move.row = *row;
+        if (column) move.column = *column;
+        double gain = index_of(rubric, apply_move(answers, move)) - base;
+        if (gain > 1e-9) gains.push_back(gain);
+    };
+    auto next_above = [](const std::vector<Option>& options, double score) -> const Option* {
+        const Option* next = nullptr;
+        for (const auto& option : options)
+            if (option.score > score && (!next || option.score < next->score)) next = &option;
+        return next;
+    };
+    for (const auto& part : rubric.parts)
+        for (const auto& question : part.questions) {
+            const AnswerValue* answer = answers.find(question.id);
+            if (!answer || !is_applicable(question, answers)) continue;
+            if (question.type == QuestionType::choice) {
+                if (const Option* next = next_above(question.options, answer_score(question, *answer)))
+                    try_step(question.id, next->id);
+            } else if (question.type == QuestionType::multi) {
+                auto ids = std::get<std::vector<std::string>>(*answer);
+                if (answer_score(question, *answer) >= 1) continue;
+                for (const auto& option : question.options)
+                    if (option.score > 0 && std::find(ids.begin(), ids.end(), option.id) == ids.end()) {
+                        auto with = ids;
+                        with.push_back(option.id);
+                        try_step(question.id, with);
+                    }
+            } else if (question.type == QuestionType::number) {
+                const Band* band = question.find_band(std::get<double>(*answer));
+                const Band* next = nullptr;
+                for (const auto& candidate : question.bands)
+                    if (candidate.score > (band ? band->score : 0) && (!next || candidate.score < next->score)) next = &candidate;
+                if (next) try_step(question.id, next->min);
+            } else {
+                const auto& matrix = std::get<MatrixAnswer>(*answer);
+                std::vector<Axis> columns = matrix_columns(question, answers);
+                for (const auto& row : matrix_rows(question, answers))
+                    for (const auto& column : columns) {
+                        const std::string* level = find_cell(matrix, row.id, column.id);
+                        if (!level || *level == kNotApplicable) continue;
+                        const Option* current = question.find_level(*level);
+                        if (const Option* next = next_above(question.levels, current ? current->score : 0))
+                            try_step(question.id, next->id, &row, &column);
+                    }
+            }
+        }
+    return gains;
+}
+
+}  // namespace
+
+TEST_CASE("gains found by rescoring only what a step touches equal a full rescoring") {
+    // find_moves rescores a step's question, the questions whose `when` names it and their
+    // parts; apply_move and score_answers rescore everything. 500 random answer sets.
+    Rubric rubric = load_rubric(kCrossRubric, "cross.yaml");
+    std::mt19937 random(16);
+    std::size_t compared = 0, with_dependents = 0;
+    for (int run = 0; run < 500; ++run) {
+        std::string text = random_cross_answers(random);
+        INFO(text);
+        Answers answers = load_answers(text, "a.yaml", rubric);
+        double base = index_of(rubric, answers);
+        std::vector<Move> moves = find_moves(rubric, answers);
+        CHECK(moves.size() == positive_one_step_gains(rubric, answers).size());  // none missed, none extra
+        for (const auto& move : moves) {
+            INFO(move.question << " -> " << move.to_text);
+            CHECK(move.gain == Approx(index_of(rubric, apply_move(answers, move)) - base).margin(1e-9));
+            ++compared;
+            with_dependents += move.question == "c" || move.question == "m";
+        }
+    }
+    CHECK(compared > 2000);
+    CHECK(with_dependents > 500);  // the steps that change whether other questions apply were among them
 }

@@ -3,6 +3,7 @@
 #include <set>
 #include <string>
 
+#include "pindex/limits.hpp"
 #include "pindex/rubric.hpp"
 #include "pindex/rubric_export.hpp"
 #include "test_support.hpp"
@@ -260,4 +261,82 @@ TEST_CASE("weights that would overflow or vanish in floating point are refused")
     CHECK_THAT(test::rubric_error(with_weight("1e308")), Catch::Contains("weights must lie in [0.001, 1000]"));
     CHECK_THAT(test::rubric_error(with_weight("5e-324")), Catch::Contains("weights must lie in [0.001, 1000]"));
     CHECK(test::rubric_error(with_weight("1000")).empty());
+}
+
+namespace {
+
+// A rubric of one part whose questions are given as YAML lines at 6 spaces.
+std::string rubric_with(const std::string& questions) {
+    return "id: big\nversion: \"1\"\nname: Big\nbenchmarks:\n  - {id: avg, label: Average, score: 49, source: test}\n"
+           "parts:\n  - id: p\n    name: P\n    weight: 100\n    questions:\n" + questions;
+}
+
+std::string items(const std::string& prefix, std::size_t count, const std::string& extra = "") {
+    std::string list;
+    for (std::size_t i = 0; i < count; ++i)
+        list += (i ? ", " : "") + ("{id: " + prefix + std::to_string(i) + ", label: L" + extra + "}");
+    return "[" + list + "]";
+}
+
+std::string choice(std::size_t id, const std::string& options = "[{id: a, label: A, score: 0}, {id: b, label: B, score: 1}]") {
+    return "      - {id: q" + std::to_string(id) + ", type: choice, text: T, help: h, options: " + options + "}\n";
+}
+
+std::string matrix(const std::string& id, std::size_t rows, std::size_t columns) {
+    return "      - {id: " + id + ", type: matrix, text: T, help: h, rows: " + items("r", rows) + ", columns: " +
+           items("c", columns) + ", levels: [{id: none, label: N, score: 0}, {id: full, label: F, score: 1}]}\n";
+}
+
+}  // namespace
+
+TEST_CASE("a rubric's size is limited: questions, options, matrix rows and columns, cells in all") {
+    std::string questions;
+    for (std::size_t i = 0; i < limits::kMaxQuestions; ++i) questions += choice(i);
+    CHECK(test::rubric_error(rubric_with(questions)).empty());
+    // The first question too many is named, on its line (the 11th of the file holds q0).
+    CHECK(test::rubric_error(rubric_with(questions + choice(limits::kMaxQuestions))) ==
+          "r.yaml:211:9: error: too many entries in the questions of part 'p': the limit is 200 questions in a whole "
+          "rubric (201 given)");
+
+    std::string options = "[{id: o0, label: L, score: 0}";
+    for (std::size_t i = 1; i <= limits::kMaxOptions; ++i) options += ", {id: o" + std::to_string(i) + ", label: L, score: 1}";
+    CHECK_THAT(test::rubric_error(rubric_with(choice(0, options + "]"))),
+               Catch::Contains("too many entries in the options of question 'q0': the limit is 20 options of a question (21 given)"));
+
+    CHECK(test::rubric_error(rubric_with(matrix("m", 50, 50))).empty());
+    CHECK_THAT(test::rubric_error(rubric_with(matrix("m", 51, 2))), Catch::Contains("the limit is 50 rows of a matrix (51 given)"));
+    CHECK_THAT(test::rubric_error(rubric_with(matrix("m", 2, 51))), Catch::Contains("the limit is 50 columns of a matrix (51 given)"));
+    std::string four = matrix("m1", 50, 50) + matrix("m2", 50, 50) + matrix("m3", 50, 50) + matrix("m4", 50, 50);
+    CHECK(test::rubric_error(rubric_with(four)).empty());  // 10,000 cells: the limit
+    CHECK(test::rubric_error(rubric_with(four + matrix("m5", 1, 1))) ==
+          "r.yaml:15:9: error: the matrices of the rubric have 10001 cells with question 'm5'; the limit is 10000 cells in all");
+}
+
+TEST_CASE("labels and advice, repeated once per cell or move in a report, are limited") {
+    std::string long_label = std::string(limits::kMaxLabelBytes + 1, 'x');
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "label: Low", "label: " + long_label)),
+               Catch::Contains("the text of 'label' of option 'lo' of question 'c' is 501 bytes long; the limit is 500 bytes"));
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "label: R1", "label: " + long_label)),
+               Catch::Contains("is 501 bytes long; the limit is 500 bytes"));
+    CHECK(test::rubric_error(test::replaced(test::kSmallRubric, "label: Low", "label: " + long_label.substr(1))).empty());
+    std::string long_advice = std::string(limits::kMaxAdviceBytes + 1, 'x');
+    CHECK_THAT(test::rubric_error(test::replaced(test::kSmallRubric, "label: High, score: 1}",
+                                                 "label: High, score: 1, advice: " + long_advice + "}")),
+               Catch::Contains("is 2049 bytes long; the limit is 2 KiB"));
+    // Question texts keep the general limit of one text value.
+    CHECK(test::rubric_error(test::replaced(test::kSmallRubric, "text: Choice?", "text: " + std::string(60000, 't'))).empty());
+}
+
+TEST_CASE("a rubric whose aliases expand past 16 MiB is refused at the alias that passes it") {
+    // Issue 16: one 65,000-byte text as 10,000 question texts took 3.3 GB to validate.
+    std::string questions = "      - {id: q0, type: choice, text: &big \"" + std::string(65000, 'x') +
+                            "\", help: h, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 1}]}\n";
+    for (int i = 1; i < 300; ++i)
+        questions += "      - {id: q" + std::to_string(i) +
+                     ", type: choice, text: *big, help: h, options: [{id: a, label: A, score: 0}, {id: b, label: B, score: 1}]}\n";
+    std::string error = test::rubric_error(rubric_with(questions));
+    // 16 MiB / 65,001 bytes is 258.1: the 258th copy (q257, on line 268) passes the limit.
+    CHECK_THAT(error, Catch::StartsWith("r.yaml:268:40: error: with its aliases expanded, the file holds more than 16 MiB of "
+                                        "text (this alias repeats 65001 bytes)"));
+    CHECK(test::rubric_error(rubric_with(questions.substr(0, questions.find("      - {id: q200,")))).empty());  // 13 MB
 }

@@ -14,6 +14,8 @@ TEST_CASE("wrap_words breaks at spaces within the width") {
 TEST_CASE("control characters are escaped visibly and UTF-8 is kept") {
     CHECK(escape_control_characters("a\x1b[31mb\tc\x7f") == "a\\x1b[31mb\\x09c\\x7f");
     CHECK(escape_control_characters("Société") == "Société");
+    // C1 controls (U+009B is CSI to some terminals), bidi overrides and stray bytes too.
+    CHECK(escape_control_characters("a\xC2\x9B" "2Jb\xE2\x80\xAE" "c\xff") == "a\\u009b2Jb\\u202ec\\xff");
 }
 
 TEST_CASE("display width counts code points, not bytes") {
