@@ -207,7 +207,7 @@ std::string escape_markdown(std::string_view text) {
     for (std::size_t i = 0; i < valid.size(); ++i) {
         char c = valid[i];
         auto byte = static_cast<unsigned char>(c);
-        if (c1_control_at(inert, i)) {
+        if (c1_control_at(valid, i)) {
             result += ' ';
             ++i;
             continue;

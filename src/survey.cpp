@@ -459,8 +459,10 @@ Survey::Applied Survey::apply_line(const SurveyItem& item, const std::string& li
             return {true, line};
         case Kind::interactions: {
             TypedNumber count = read_typed_number(line, "interactions");
-            if (!count.value || *count.value <= 0 || *count.value > 1e15)
-                return {false, count.value ? input_hint(item, {}) : count.hint + " Or just Enter to skip."};
+            if (!count.value) return {false, count.hint + " Or just Enter to skip."};
+            if (*count.value < limits::kMinYearlyInteractions || *count.value > limits::kMaxYearlyInteractions)
+                return {false, fmt::format("Type a count from {:g} to {:g}, such as 2,000,000, or just Enter to skip.",
+                                           limits::kMinYearlyInteractions, limits::kMaxYearlyInteractions)};
             answers_.yearly_interactions = *count.value;
             interactions_asked_ = true;
             return {true, grouped_count(*count.value) + " a year"};
@@ -618,6 +620,12 @@ Survey::Applied Survey::apply_custom_axes(const Question& question, const std::s
     bool row = kind == "step" && question.custom_rows;
     bool column = kind == "channel" && question.custom_columns;
     if ((!row && !column) || label.empty() || display_width(label) > kMaxCustomAxisLabel) return {false, input_hint(item, {})};
+    // The loader's limits, so that the file saved loads again.
+    const auto& existing = answers_.custom.count(question.id) ? answers_.custom.at(question.id) : CustomAxes{};
+    if ((row && existing.rows.size() >= limits::kMaxCustomRows) ||
+        (column && existing.columns.size() >= limits::kMaxCustomColumns))
+        return {false, fmt::format("A journey takes at most {} steps and {} channels of your own; remove one first.",
+                                   limits::kMaxCustomRows, limits::kMaxCustomColumns)};
     CustomAxes& custom = answers_.custom[question.id];
     if (row) custom.rows.push_back({custom_axis_id(label, matrix_rows(question, answers_)), label});
     else custom.columns.push_back({custom_axis_id(label, matrix_columns(question, answers_)), label});

@@ -183,7 +183,8 @@ struct SurveyClock {
 // survey left open over lunch does not count as time spent answering.
 inline constexpr double kMaxActiveSecondsPerAnswer = 300;
 
-// The longest name a respondent may give their own journey step or channel.
+// The longest name a respondent may give their own journey step or channel, in characters (at
+// most 320 bytes: within the loader's limits::kMaxLabelBytes).
 inline constexpr std::size_t kMaxCustomAxisLabel = 80;
 
 class Survey {

@@ -3,6 +3,7 @@
 #include <deque>
 #include <variant>
 
+#include "pindex/limits.hpp"
 #include "pindex/scoring.hpp"
 #include "pindex/survey.hpp"
 #include "test_support.hpp"
@@ -427,4 +428,22 @@ TEST_CASE("text the loader would refuse is refused as it is typed, so the saved 
     CHECK_THAT(ui.hints[2], Catch::StartsWith("Type at most 64 KiB"));
     CHECK(run.answers.organization == "Acme");
     CHECK(text_value_problem("Acme Retail, Zürich").empty());
+}
+
+TEST_CASE("the survey keeps to the loader's limits: own steps and channels, yearly interactions") {
+    Rubric extensible = load_rubric(
+        test::replaced(test::kSmallRubric, "        levels:\n", "        custom_rows: true\n        levels:\n"), "e.yaml");
+    Survey survey(extensible, {}, nullptr, ticking_clock());
+    SurveyItem own{SurveyItem::Kind::custom_axes, &extensible.parts[1], extensible.find_question("x")};
+    for (std::size_t i = 0; i < limits::kMaxCustomRows; ++i)
+        REQUIRE(survey.apply(own, reply_from_line("step Step " + std::to_string(i))).accepted);
+    auto refused = survey.apply(own, reply_from_line("step One too many"));
+    CHECK_FALSE(refused.accepted);
+    CHECK_THAT(refused.words, Catch::StartsWith("A journey takes at most 30 steps"));
+    CHECK_NOTHROW(load_answers(write_answers_yaml(survey.answers(), extensible), "saved.yaml", extensible));
+
+    SurveyItem interactions{SurveyItem::Kind::interactions};
+    CHECK_FALSE(survey.apply(interactions, reply_from_line("0.5")).accepted);
+    CHECK_FALSE(survey.apply(interactions, reply_from_line("2e15")).accepted);
+    CHECK(survey.apply(interactions, reply_from_line("1")).accepted);
 }
