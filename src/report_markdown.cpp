@@ -31,7 +31,8 @@ std::string title_of(const Report& report) {
 // one sentence a partner reads first.
 void index_slide(std::string& out, const Report& report, const DeckChartFiles* charts) {
     if (charts) out += fmt::format("![bg right:36% contain]({})\n\n", charts->url("gauge"));
-    out += fmt::format("# {}: **{:.1f}** / 100\n\n", m(report.rubric_name), report.index);
+    // No-break spaces keep "44.9 / 100" whole when the title wraps beside the gauge.
+    out += fmt::format("# {}: **{:.1f}**\u00a0/\u00a0100\n\n", m(report.rubric_name), report.index);
     if (!report.completeness.complete()) out += "**" + m(incomplete_caveat(report.completeness)) + ".**\n\n";
     std::vector<std::string> who = {report.organization.empty() ? "Organization not given"
                                                                 : m(shorten(report.organization, 90))};
