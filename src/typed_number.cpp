@@ -126,10 +126,13 @@ TypedNumber read_typed_number(std::string_view typed, std::string_view unit) {
     }
     auto value = read_plain_number(text);
     if (!value) {
-        return {std::nullopt,
-                fmt::format("Type a number{}, such as 12, 0.6, 40{} or 2,000,000.",
-                            unit.empty() ? "" : fmt::format(" of {}", unit == "%" ? "percent" : std::string(unit)),
-                            unit == "%" ? "%" : "")};
+        std::string lowered = lower_trimmed(unit);
+        std::string examples = lowered == "%"       ? "40 or 40%"
+                               : lowered == "weeks" ? "6, or 0.6 for 3 days"
+                                                    : "12, 250 or 2,000,000";
+        return {std::nullopt, fmt::format("Type a number{}, such as {}.",
+                                          unit.empty() ? "" : fmt::format(" of {}", lowered == "%" ? "percent" : lowered),
+                                          examples)};
     }
     return {*value * factor, ""};
 }

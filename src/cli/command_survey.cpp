@@ -119,7 +119,7 @@ int run_survey(const SurveyOptions& options) {
 
 CommandRunner add_survey_command(CLI::App& app) {
     auto options = std::make_shared<SurveyOptions>();
-    CLI::App* command = app.add_subcommand("survey", "Run the 15-minute self-assessment survey");
+    CLI::App* command = app.add_subcommand("survey", "Take the self-assessment survey (about a quarter of an hour)");
     command->add_option("-o,--output", options->output, "Answers file to write, or to resume if unfinished")
         ->type_name("FILE")
         ->capture_default_str();

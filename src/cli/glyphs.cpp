@@ -13,8 +13,9 @@ Glyphs Glyphs::for_locale(bool utf8) {
     Glyphs ascii;
     ascii.utf8 = false;
     ascii.dot = "-";
+    ascii.empty_cell = ".";
     ascii.arrow = "->";
-    ascii.pointer = ">";
+    ascii.pointer = "*";  // ">" is the input line's
     ascii.ellipsis = "...";
     ascii.up_down = "up/down";
     ascii.arrows = "arrows";

@@ -8,7 +8,8 @@ namespace pindex::cli {
 
 struct Glyphs {
     bool utf8 = true;
-    std::string_view dot = "·";
+    std::string_view dot = "·";         // separates words on a line
+    std::string_view empty_cell = "·";  // a journey cell with nothing in it yet
     std::string_view arrow = "→";
     std::string_view pointer = "›";
     std::string_view ellipsis = "…";

@@ -111,8 +111,18 @@ std::optional<Reply> GridScreen::on_key(const Key& key) {
         }
         case Key::Code::enter: {
             std::size_t open = prompt_.grid.count(GridCell::State::unrated);
+            // An Enter pressed twice (the one before left the last screen) must not pass the
+            // first step unseen: with no cell marked n, the first Enter asks to confirm.
+            if (phase_ == Phase::mark && open > 0 && prompt_.grid.count(GridCell::State::not_applicable) == 0 &&
+                !warned_) {
+                warned_ = true;
+                hint_ = "No cell is marked n: every cell counts and will be rated. Mark with n the cells customers "
+                        "do not use, or press Enter again to rate them all.";
+                return std::nullopt;
+            }
             if (phase_ == Phase::mark && open > 0) {
                 phase_ = Phase::rate;
+                warned_ = false;
                 std::tie(row_, column_) = *first_unrated();
                 return std::nullopt;
             }
@@ -155,7 +165,10 @@ std::vector<StyledLine> GridScreen::grid_lines(std::size_t width, std::size_t ma
     std::size_t columns = grid.columns.size();
     std::size_t cell_width = std::clamp<std::size_t>((width - label_width) / std::max<std::size_t>(columns, 1), 5, 14);
     // Too many channels for the width: show a window of them around the cursor.
-    std::size_t shown = std::max<std::size_t>(1, std::min(columns, (width - label_width - 2) / cell_width));
+    // Room for the markers that say more channels lie left or right only when some do not fit.
+    std::size_t shown = (width - label_width) / cell_width;
+    if (shown < columns) shown = (width - label_width - 2) / cell_width;
+    shown = std::max<std::size_t>(1, std::min(columns, shown));
     std::size_t first = column_ >= shown ? column_ - shown + 1 : 0;
     std::size_t last = std::min(columns, first + shown);
     std::string more_left = first > 0 ? std::string(glyphs_.ellipsis) : "";
@@ -193,7 +206,7 @@ std::vector<StyledLine> GridScreen::grid_lines(std::size_t width, std::size_t ma
                          padded(short_label(grid.rows[r].label, label_width - 2, glyphs_.ellipsis), label_width)}};
         for (std::size_t c = first; c < last; ++c) {
             const GridCell& cell = grid.cells[r][c];
-            std::string symbol = cell_symbol(cell, glyphs_.dot);
+            std::string symbol = cell_symbol(cell, glyphs_.empty_cell);
             bool here = r == row_ && c == column_;
             Style style = here ? Style::highlight : cell.state == GridCell::State::rated ? Style::bold : Style::dim;
             line.push_back({style, centered(here ? "[" + symbol + "]" : symbol, 3)});
@@ -210,59 +223,90 @@ std::vector<StyledLine> GridScreen::render(ScreenSize size) const {
     const GridView& grid = prompt_.grid;
     std::string dot = fmt::format(" {} ", glyphs_.dot);
     bool mark = phase_ == Phase::mark;
-
-    std::vector<StyledLine> top = header(prompt_, width);
     std::string title = mark ? "Step 1 of 2: which cells count?" : "Step 2 of 2: " + prompt_.text;
-    for (auto& line : wrapped(title, width, Style::bold)) top.push_back(std::move(line));
-    if (mark)
-        for (auto& line : wrapped("Mark n on each cell that does not count (" + grid.not_applicable +
-                                      "). Every other cell is rated next.", width, Style::plain))
-            top.push_back(std::move(line));
-
-    std::vector<StyledLine> bottom;
+    std::string explanation =
+        mark ? "Mark n on each cell that does not count (" + grid.not_applicable + "). Every other cell is rated next."
+             : fmt::format("Type each cell's level in turn, 1 to {}; on a cell marked n, n again (or {} to pass it).",
+                           grid.levels.size(), glyphs_.arrow);
+    std::string cursor;
     if (!grid.rows.empty() && !grid.columns.empty()) {
         const GridCell& cell = grid.cells[row_][column_];
         std::string state = cell.state == GridCell::State::rated ? grid.levels[cell.level]
                             : cell.state == GridCell::State::not_applicable ? std::string("does not count (n/a)")
                             : mark ? std::string("counts") : std::string("not rated yet");
-        bottom.push_back(styled(clip_to_width(grid.rows[row_].label + dot + grid.columns[column_].label + ": " + state,
-                                              width, glyphs_.ellipsis), Style::accent));
+        cursor = grid.rows[row_].label + dot + grid.columns[column_].label + ": " + state;
     }
     std::vector<std::string> legend;
     if (!mark)
         for (std::size_t i = 0; i < grid.levels.size(); ++i) legend.push_back(fmt::format("{} {}", i + 1, grid.levels[i]));
     legend.push_back("n does not count");
-    legend.push_back(fmt::format("{} {}", glyphs_.dot, mark ? "counts" : "to rate"));
-    for (auto& line : wrapped(join(legend, ", "), width, Style::plain, "  ", "  ")) bottom.push_back(std::move(line));
+    legend.push_back(fmt::format("{} {}", glyphs_.empty_cell, mark ? "counts" : "to rate"));
     std::size_t open = grid.count(GridCell::State::unrated);
+    std::string enter = mark ? "Enter: rate the cells that count" : open ? "Enter: done" : "all rated: Enter to go on";
     std::string keys = (mark ? std::string("n or y, then the next cell")
                              : fmt::format("1-{} or n, then the next cell", grid.levels.size())) +
-                       dot + std::string(glyphs_.arrows) + " move" + dot +
-                       (mark ? "Enter: rate the cells that count" : open ? "Enter: done" : "all rated: Enter to go on") +
-                       dot + "? help" + dot + "b back" + dot + "q quit";
+                       dot + std::string(glyphs_.arrows) + " move" + dot + enter + dot + "? help" + dot + "b back" +
+                       dot + "q quit";
+    std::string short_keys = (mark ? std::string("n/y") : fmt::format("1-{}/n", grid.levels.size())) + dot +
+                             std::string(glyphs_.arrows) + dot + (mark ? "Enter: rate" : "Enter: done") + dot + "? b q";
     std::vector<StyledLine> hint;
     add_hint(hint, width);
 
-    std::vector<StyledLine> keys_lines = wrapped(keys, width, Style::dim, "  ", "  ");
-    std::size_t grid_height = 3 + grid.rows.size();  // channel names take up to three lines
-    auto fixed = [&] { return top.size() + bottom.size() + hint.size() + keys_lines.size(); };
-    // A small screen: no blank lines, the title cut to a line, the keys to a line; then the
-    // steps scroll.
-    bool compact = fixed() + 2 + grid_height > room;
-    if (compact) {
-        top.erase(top.begin());  // the blank line above the progress line
-        if (top.size() > 2) top.resize(2);
-        top.back().back().text = clip_to_width(top.back().back().text, width, glyphs_.ellipsis);
-        keys_lines.resize(1);
-        keys_lines.back().back().text = clip_to_width(keys_lines.back().back().text, width - 2, glyphs_.ellipsis);
+    // What fits: the grid needs its channel names (up to three lines) and its steps; the rest
+    // gives up, in this order, its blank lines, the explanation's second line, the keys' second
+    // line, the title's third and second lines, and the line naming the cursor's cell.
+    std::size_t grid_height = 3 + grid.rows.size();
+    std::size_t title_lines = 3, explanation_lines = 3, keys_lines = 3;
+    bool blanks = true, cursor_line = true;
+    auto count = [&](const std::string& text, std::size_t most, std::size_t indent) {
+        return std::min(most, wrap_words(text, width - indent).size());
+    };
+    auto height = [&] {
+        return 1 + (blanks ? 3 : 0) + count(title, title_lines, 0) + count(explanation, explanation_lines, 0) +
+               (cursor_line ? 1 : 0) + count(join(legend, ", "), 3, 2) + hint.size() +
+               (keys_lines > 1 ? count(keys, keys_lines, 2) : 1) + grid_height;
+    };
+    for (int level = 0; height() > room && level < 6; ++level) {
+        switch (level) {
+            case 0: blanks = false; break;
+            case 1: explanation_lines = 1; break;
+            case 2: keys_lines = 1; break;
+            case 3: title_lines = 2; break;
+            case 4: title_lines = 1; break;
+            case 5: cursor_line = false; break;
+        }
     }
-    std::size_t grid_room = room > fixed() + (compact ? 0 : 2) ? room - fixed() - (compact ? 0 : 2) : 3;
-    std::vector<StyledLine> lines = std::move(top);
-    if (!compact) lines.push_back({});
-    for (auto& line : grid_lines(width, grid_room)) lines.push_back(std::move(line));
-    if (!compact) lines.push_back({});
-    for (auto* group : {&bottom, &hint, &keys_lines})
-        for (auto& line : *group) lines.push_back(std::move(line));
+    auto capped = [&](const std::string& text, std::size_t most, Style style, const std::string& indent) {
+        std::vector<StyledLine> lines = wrapped(text, width, style, indent, indent);
+        if (lines.size() > most) {
+            lines.resize(most);
+            std::string& last = lines.back().back().text;
+            last = clip_to_width(last + " " + std::string(glyphs_.ellipsis), width - indent.size(), glyphs_.ellipsis);
+        }
+        return lines;
+    };
+    std::vector<StyledLine> lines = header(prompt_, width);
+    if (!blanks) lines.erase(lines.begin());
+    auto add = [&](std::vector<StyledLine> more) {
+        for (auto& line : more) lines.push_back(std::move(line));
+    };
+    add(capped(title, title_lines, Style::bold, ""));
+    add(capped(explanation, explanation_lines, Style::plain, ""));
+    std::vector<StyledLine> bottom;
+    if (cursor_line && !cursor.empty()) bottom.push_back(styled(clip_to_width(cursor, width, glyphs_.ellipsis), Style::accent));
+    for (auto& line : capped(join(legend, ", "), 3, Style::plain, "  ")) bottom.push_back(std::move(line));
+    for (auto& line : hint) bottom.push_back(std::move(line));
+    if (keys_lines > 1) {
+        for (auto& line : capped(keys, keys_lines, Style::dim, "  ")) bottom.push_back(std::move(line));
+    } else {
+        bottom.push_back(styled("  " + clip_to_width(short_keys, width - 2, glyphs_.ellipsis), Style::dim));
+    }
+    std::size_t used = lines.size() + bottom.size() + (blanks ? 2 : 0);
+    std::size_t grid_room = room > used + 3 ? room - used : 3;
+    if (blanks) lines.push_back({});
+    add(grid_lines(width, grid_room));
+    if (blanks) lines.push_back({});
+    add(std::move(bottom));
     return lines;
 }
 

@@ -56,6 +56,7 @@ Key KeyDecoder::next() {
     if (byte == 0x7f || byte == 0x08) return Key::of(Code::backspace);
     if (byte == '\t') return Key::of(Code::tab);
     if (byte == 0x04) return Key::of(Code::end_of_input);  // Ctrl-D
+    if (byte == 0x15) return Key::of(Code::clear_line);    // Ctrl-U, as in a shell
     if (byte == 0x1b) return escape_sequence();
     if (byte < 0x20) return Key::of(Code::other);
     return utf8_character(byte);

@@ -13,7 +13,7 @@ namespace pindex::cli {
 struct Key {
     enum class Code {
         character,  // text holds one UTF-8 character, or one byte that is not valid UTF-8
-        enter, backspace, del, escape, tab,
+        enter, backspace, del, escape, tab, clear_line,  // clear_line: Ctrl-U
         up, down, left, right, page_up, page_down, home, end,
         end_of_input, interrupted, resize,
         other,      // a sequence pindex has no use for (F-keys, Alt+key)

@@ -1,6 +1,7 @@
 #include "prompt_screen.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -43,11 +44,16 @@ std::vector<StyledLine> PromptScreen::render_lines(std::size_t width, bool compa
     if (prompt_.item.kind == SurveyItem::Kind::custom_axes && !prompt_.removable.empty())
         for (auto& line : wrapped("Yours so far: " + join(prompt_.removable, "; "), width, Style::accent, "  ", "  "))
             lines.push_back(std::move(line));
+    // A multi-select shows the numbers being typed as ticks already, added to those there.
+    bool typed_none = false;
+    std::optional<std::set<std::size_t>> typed_ticks = prompt_.multiple ? ticks_with_typed(&typed_none) : std::nullopt;
+    std::set<std::size_t> shown_ticks = typed_ticks ? *typed_ticks : ticks_;
+    bool shown_none = typed_none || (none_ && shown_ticks.empty());
     for (std::size_t i = 0; i < rows(); ++i) {
         bool none_row = i == prompt_.choices.size();
         bool on = highlight_ == i && typed_.empty();
         std::string box;
-        if (prompt_.multiple) box = (none_row ? none_ : ticks_.count(i) > 0) ? "[x] " : "[ ] ";
+        if (prompt_.multiple) box = (none_row ? shown_none : shown_ticks.count(i) > 0) ? "[x] " : "[ ] ";
         std::string head = fmt::format("{} {}) {}", on ? std::string(glyphs_.pointer) : " ", none_row ? 0 : i + 1, box);
         std::string label = none_row ? "None of these" : prompt_.choices[i];
         std::vector<StyledLine> option =
@@ -68,7 +74,8 @@ std::vector<StyledLine> PromptScreen::render_lines(std::size_t width, bool compa
     }
     add_hint(lines, width);
     std::string dot = fmt::format(" {} ", glyphs_.dot);
-    std::string keys = prompt_.multiple ? fmt::format("numbers or {} Space tick, 0 none, Enter confirms", glyphs_.up_down)
+    std::string keys = prompt_.multiple ? fmt::format("numbers (they add to the ticks) or {} and Space, 0 none, then Enter",
+                                                      glyphs_.up_down)
                        : prompt_.choices.empty() ? std::string("type, then Enter")
                                                  : fmt::format("a number or {}, then Enter", glyphs_.up_down);
     if (prompt_.item.kind == SurveyItem::Kind::custom_axes) keys += " (Enter alone goes on)";
@@ -101,13 +108,52 @@ void PromptScreen::toggle(std::size_t index) {
     none_ = false;
 }
 
+std::optional<std::set<std::size_t>> PromptScreen::ticks_with_typed(bool* none) const {
+    std::set<std::size_t> ticks = ticks_;
+    std::string token;
+    bool said_none = false;
+    for (char c : typed_ + " ") {
+        if (c != ' ' && c != ',' && c != ';') {
+            token += c;
+            continue;
+        }
+        if (token.empty()) continue;
+        if (token == "0" || token == "none") {
+            said_none = true;
+        } else {
+            std::size_t number = 0;
+            for (char d : token) {
+                if (d < '0' || d > '9' || number > prompt_.choices.size()) return std::nullopt;
+                number = number * 10 + static_cast<std::size_t>(d - '0');
+            }
+            if (number < 1 || number > prompt_.choices.size()) return std::nullopt;
+            ticks.insert(number - 1);
+        }
+        token.clear();
+    }
+    if (said_none && ticks.size() > ticks_.size()) return std::nullopt;  // "0 2": neither
+    if (said_none) ticks.clear();
+    if (none) *none = said_none;
+    return ticks;
+}
+
 std::optional<Reply> PromptScreen::on_enter() {
+    Reply choose = Reply::of(Reply::Kind::choose);
+    if (prompt_.multiple && !typed_.empty()) {
+        // Numbers typed add to the ticks ("1, 3, 4" with 2 ticked is 1 2 3 4), so typing never
+        // drops a tick the screen shows; anything else goes to the engine as typed.
+        bool none = false;
+        if (auto ticks = ticks_with_typed(&none); ticks && (none || !ticks->empty())) {
+            typed_.clear();
+            choose.options.assign(ticks->begin(), ticks->end());
+            return choose;
+        }
+    }
     if (!typed_.empty()) {
         Reply reply = reply_from_line(typed_);
         typed_.clear();
         return reply;
     }
-    Reply choose = Reply::of(Reply::Kind::choose);
     if (prompt_.multiple) {
         if (none_ || (highlight_ == prompt_.choices.size() && ticks_.empty())) return choose;  // none of these
         std::set<std::size_t> before(prompt_.selected.begin(), prompt_.selected.end());
@@ -127,6 +173,7 @@ std::optional<Reply> PromptScreen::on_key(const Key& key) {
     if (auto reply = common_reply(key)) return reply;
     bool was_hinted = !hint_.empty();
     hint_.clear();
+    bool replace = std::exchange(replace_on_type_, false);
     switch (key.code) {
         case Key::Code::enter: return on_enter();
         case Key::Code::up: move_highlight(-1); break;
@@ -135,20 +182,12 @@ std::optional<Reply> PromptScreen::on_key(const Key& key) {
             while (!typed_.empty() && (static_cast<unsigned char>(typed_.back()) & 0xC0) == 0x80) typed_.pop_back();
             if (!typed_.empty()) typed_.pop_back();
             break;
+        case Key::Code::clear_line: typed_.clear(); break;
         case Key::Code::escape:
             if (!was_hinted) typed_.clear();
             break;
         case Key::Code::character: {
-            char first = key.text.front();
-            bool digit = first >= '0' && first <= '9' && key.text.size() == 1;
-            // In a multi-select of up to nine options a digit ticks at once, so a typed "1"
-            // adds to the ticks instead of replacing them.
-            if (prompt_.multiple && typed_.empty() && digit && prompt_.choices.size() <= 9) {
-                std::size_t number = static_cast<std::size_t>(first - '0');
-                if (number == 0) toggle(prompt_.choices.size());
-                else if (number <= prompt_.choices.size()) toggle(number - 1);
-                break;
-            }
+            if (replace) typed_.clear();
             if (key.text == " " && typed_.empty() && prompt_.multiple) {
                 if (highlight_) toggle(*highlight_);
                 break;

@@ -30,8 +30,10 @@ std::vector<StyledLine> ReviewScreen::footer(std::size_t width) const {
             lines.push_back(std::move(line));
     add_hint(lines, width);
     std::string dot = fmt::format(" {} ", glyphs_.dot);
+    std::string enter = highlight_ ? fmt::format("Enter opens entry {}, Esc unpicks it", *highlight_ + 1)
+                                   : std::string("Enter alone finishes");
     for (auto& line : wrapped("A number and Enter changes that answer" + dot + std::string(glyphs_.up_down) +
-                                  " PgUp PgDn and Enter too" + dot + "Enter alone finishes" + dot + "q save and quit",
+                                  " pick one, PgUp PgDn scroll" + dot + enter + dot + "q save and quit",
                               width, Style::dim))
         lines.push_back(std::move(line));
     lines.push_back({{Style::bold, "> "}, {Style::plain, escape_control_characters(typed_)}});
@@ -91,13 +93,14 @@ std::optional<Reply> ReviewScreen::on_key(const Key& key) {
     switch (key.code) {
         case Key::Code::up: move_to(highlight_ && *highlight_ > 0 ? *highlight_ - 1 : 0); break;
         case Key::Code::down: move_to(highlight_ ? *highlight_ + 1 : top_); break;
+        // Paging only scrolls: Enter alone still finishes unless an entry was picked with the arrows.
         case Key::Code::page_up:
             top_ = top_ > page_ ? top_ - page_ : 0;
-            move_to(highlight_ ? (*highlight_ > page_ ? *highlight_ - page_ : 0) : top_);
+            if (highlight_) move_to(*highlight_ > page_ ? *highlight_ - page_ : 0);
             break;
         case Key::Code::page_down:
             top_ = std::min(top_ + page_, count > page_ ? count - page_ : 0);
-            move_to(highlight_ ? *highlight_ + page_ : top_);
+            if (highlight_) move_to(*highlight_ + page_);
             break;
         case Key::Code::home: move_to(0); break;
         case Key::Code::end: move_to(count ? count - 1 : 0); break;

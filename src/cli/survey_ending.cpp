@@ -149,7 +149,7 @@ std::vector<StyledLine> finished_survey_lines(const Report& report, const std::s
 std::vector<StyledLine> unfinished_survey_lines(const Completeness& completeness, const std::string& answers_file,
                                                 bool default_file, std::size_t width) {
     std::vector<StyledLine> lines;
-    for (auto& line : wrapped(fmt::format("Saved to {}: {} of {} questions answered. To go on where you stopped:",
+    for (auto& line : wrapped(fmt::format("Saved to {}: {} of {} questions answered. To go on, from the first question still open:",
                                           escape_control_characters(answers_file), completeness.answered,
                                           completeness.applicable),
                               width, Style::plain))

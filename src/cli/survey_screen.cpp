@@ -30,6 +30,28 @@ std::vector<StyledLine> SurveyScreen::header(const Prompt& prompt, std::size_t w
     return {StyledLine{}, line};
 }
 
+std::vector<StyledLine> SurveyScreen::view(ScreenSize size) const {
+    if (help_.empty()) return render(size);
+    std::size_t width = size.columns > 1 ? size.columns - 1 : 1;
+    std::vector<StyledLine> lines{{}, styled("Help", Style::bold)};
+    for (auto& line : wrapped(help_, width, Style::plain)) lines.push_back(std::move(line));
+    std::size_t room = size.rows > 3 ? size.rows - 3 : 1;
+    if (lines.size() > room) {
+        lines.resize(room);
+        lines.back().back().text = clip_to_width(lines.back().back().text + " " + std::string(glyphs_.ellipsis), width,
+                                                 glyphs_.ellipsis);
+    }
+    lines.push_back(styled("Any key goes back to the question.", Style::dim));
+    return lines;
+}
+
+std::optional<Reply> SurveyScreen::press(const Key& key) {
+    if (help_.empty()) return on_key(key);
+    if (auto reply = common_reply(key)) return reply;
+    if (key.code != Key::Code::resize) help_.clear();
+    return std::nullopt;
+}
+
 void SurveyScreen::add_hint(std::vector<StyledLine>& lines, std::size_t width) const {
     if (hint_.empty()) return;
     for (auto& line : wrapped(hint_, width, Style::warning, "! ", "  ")) lines.push_back(std::move(line));

@@ -25,6 +25,13 @@ public:
     // A hint from the engine (a reply it refused), shown until the next key.
     void set_hint(std::string hint) { hint_ = std::move(hint); }
 
+    // The question's help, over the screen until a key is pressed (that key does nothing else):
+    // printed above the screen instead, a long help would scroll away out of sight.
+    void open_help(std::string help) { help_ = std::move(help); }
+    // What the terminal shows and does: the help while it is open, else the screen itself.
+    std::vector<StyledLine> view(ScreenSize size) const;
+    std::optional<Reply> press(const Key& key);
+
 protected:
     // Keys every screen treats alike: Ctrl-C, end of input.
     static std::optional<Reply> common_reply(const Key& key);
@@ -34,6 +41,7 @@ protected:
 
     Glyphs glyphs_;
     std::string hint_;
+    std::string help_;
 };
 
 }  // namespace pindex::cli

@@ -49,8 +49,10 @@ public:
             screen = prompt_screen_.get();
         }
         screen->set_hint(std::exchange(pending_hint_, ""));
+        if (!pending_help_.empty()) screen->open_help(std::exchange(pending_help_, ""));
         Reply reply = run(*screen);
         refused_key_ = reply.kind == Reply::Kind::line ? prompt.item.key() : "";
+        kept_ = reply.kind == Reply::Kind::keep && prompt.answered && prompt.item.kind != SurveyItem::Kind::grid;
         refused_line_ = reply.line;
         if (reply.kind == Reply::Kind::back) grid_.reset();
         if (stops(reply)) settle_outcome(prompt, stop_words(reply));
@@ -59,18 +61,14 @@ public:
 
     void show_hint(const std::string& message) override { pending_hint_ = message; }
 
-    // Help goes to the scrollback, above the next prompt, rather than into the redrawn block: a
-    // long help text would make the block taller than the screen.
-    void show_help(const Prompt& prompt) override {
-        std::size_t width = terminal_.size().columns - 1;
-        std::vector<StyledLine> lines;
-        for (auto& line : wrapped(prompt.help, width, Style::dim, "  ? ", "    ")) lines.push_back(std::move(line));
-        terminal_.write(block_.settle(lines, terminal_.size(), look_));
-    }
+    // The help opens over the question when it is asked again: printed above it, a long help
+    // would scroll out of sight below a tall screen such as the grid.
+    void show_help(const Prompt& prompt) override { pending_help_ = prompt.help; }
 
     void show_accepted(const Prompt& prompt, const std::string& words) override {
         grid_.reset();
-        settle_outcome(prompt, words);
+        if (kept_) terminal_.write(block_.settle({}, terminal_.size(), look_));  // the transcript holds it already
+        else settle_outcome(prompt, words);
     }
 
     Reply ask_review(const std::vector<ReviewEntry>& entries) override {
@@ -98,13 +96,13 @@ private:
 
     Reply run(SurveyScreen& screen) {
         for (;;) {
-            terminal_.write(block_.draw(screen.render(terminal_.size()), terminal_.size(), look_));
+            terminal_.write(block_.draw(screen.view(terminal_.size()), terminal_.size(), look_));
             Key key = terminal_.read_key();
             if (key.code == Key::Code::resize) {
                 terminal_.write(block_.reset());
                 continue;
             }
-            if (auto reply = screen.on_key(key)) return *reply;
+            if (auto reply = screen.press(key)) return *reply;
         }
     }
 
@@ -126,6 +124,8 @@ private:
     Glyphs glyphs_;
     InlineBlock block_;
     std::string pending_hint_;
+    std::string pending_help_;
+    bool kept_ = false;  // the last reply kept an answer the transcript shows already
     std::string refused_key_, refused_line_;  // the last line sent, in case the engine refuses it
     std::unique_ptr<PromptScreen> prompt_screen_;
     std::unique_ptr<GridScreen> grid_;

@@ -143,8 +143,10 @@ TEST_CASE("terminal: ? shows help, b goes back, s clears, and the review takes o
     session.send("b\r");
     CHECK(session.wait_for("This is the first question."));
     session.mark();
-    session.send("\r?");  // past the own-steps prompt, then the grid's help
+    session.send("\r?");  // past the own-steps prompt, then the grid's help, over the grid
     CHECK(session.wait_for("mystery-shopping pass"));  // from the journey matrix's help
+    CHECK(session.wait_for("Any key goes back to the question."));
+    session.send("\x1b");  // closes the help, and does nothing else
     session.send(typical_grid_keys());
     REQUIRE(session.wait_for(question(2)));
     session.send(lines[7] + "\r");  // cross-channel answered...

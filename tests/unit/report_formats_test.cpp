@@ -103,7 +103,7 @@ TEST_CASE("the Markdown report is a Marp deck that opens with the index, then th
     CHECK_THAT(deck, Catch::StartsWith("---\nmarp: true\n"));
     // The first slide: the index, where it stands against the benchmarks, and the so-what.
     std::string first = deck.substr(0, deck.find("\n---\n\n", 4 + deck.find("\n---\n")));
-    CHECK_THAT(first, Catch::Contains(fmt::format("# Personalization Index: **{:.1f}** / 100", report.index)));
+    CHECK_THAT(first, Catch::Contains(fmt::format("# Personalization Index: **{:.1f}**\u00a0/\u00a0100", report.index)));
     CHECK_THAT(first, Catch::Contains(fmt::format("The index is **below the Average company (49)**: {} the Average "
                                                   "company (49); ", delta_words(report.index - 49))));
     CHECK_THAT(first, Catch::Contains("**So what:** " + escape_markdown(so_what(report))));

@@ -50,6 +50,14 @@ std::string screen_text(const std::vector<StyledLine>& lines) {
     return text;
 }
 
+// The screen's words as one run of text, lines joined, so that a phrase wrapped across two
+// lines is still found.
+std::string flat(const std::string& text) {
+    std::string result;
+    for (const auto& word : split_words(text)) result += (result.empty() ? "" : " ") + word;
+    return result;
+}
+
 const Glyphs kGlyphs = Glyphs::for_locale(true);
 const std::vector<ScreenSize> kSizes{{80, 24}, {60, 20}, {120, 40}};
 
@@ -96,7 +104,7 @@ TEST_CASE("screen: typed text goes to the engine as a line, commands as commands
     CHECK(screen.on_key(kEnter)->kind == Reply::Kind::keep);
 }
 
-TEST_CASE("screen: in a multi-select a typed digit adds to the ticks instead of replacing them") {
+TEST_CASE("screen: in a multi-select typed numbers add to the ticks, as people type them") {
     Answers answers;
     answers.answers["data-governance"] = std::vector<std::string>{"quality-rules"};
     Prompt prompt = prompt_for(prompts_of(default_rubric(), answers), "data-governance");
@@ -113,6 +121,63 @@ TEST_CASE("screen: in a multi-select a typed digit adds to the ticks instead of 
     CHECK(reply->options.empty());
     PromptScreen unchanged(prompt, kGlyphs);
     CHECK(unchanged.on_key(kEnter)->kind == Reply::Kind::keep);
+    // "1, 3, 4" typed: every number ticked on screen as it is typed, and all of them sent.
+    PromptScreen listed(prompt, kGlyphs);
+    for (const char* key : {"1", ",", " ", "3", ",", " ", "4"}) listed.on_key(character(key));
+    std::string text = screen_text(listed.render({80, 24}));
+    CHECK_THAT(text, Catch::Contains("1) [x]") && Catch::Contains("3) [x]") && Catch::Contains("4) [x]"));
+    reply = listed.on_key(kEnter);
+    REQUIRE(reply->kind == Reply::Kind::choose);
+    CHECK(reply->options == std::vector<std::size_t>{0, 1, 2, 3});
+    // Typing the whole list again keeps what is ticked.
+    PromptScreen again(prompt, kGlyphs);
+    for (const char* key : {"2", " ", "3"}) again.on_key(character(key));
+    CHECK(again.on_key(kEnter)->options == std::vector<std::size_t>{1, 2});
+}
+
+TEST_CASE("screen: a refused line comes back typed, and the first character typed replaces it") {
+    Prompt prompt = prompt_for(prompts_of(default_rubric()), "idea-to-launch");
+    PromptScreen replaced(prompt, kGlyphs);
+    replaced.set_typed("8-10 weeks");
+    replaced.on_key(character("9"));
+    CHECK(replaced.on_key(kEnter)->line == "9");
+    PromptScreen mended(prompt, kGlyphs);
+    mended.set_typed("8-10 weeks");
+    for (int i = 0; i < 6; ++i) mended.on_key(Key::of(Key::Code::backspace));  // " weeks"
+    mended.on_key(character("1"));
+    CHECK(mended.on_key(kEnter)->line == "8-101");
+    PromptScreen cleared(prompt, kGlyphs);
+    cleared.set_typed("8-10 weeks");
+    cleared.on_key(Key::of(Key::Code::clear_line));  // Ctrl-U
+    CHECK(cleared.on_key(kEnter)->kind == Reply::Kind::keep);
+}
+
+TEST_CASE("screen: the help opens over the screen and any key closes it, doing nothing else") {
+    Prompt prompt = prompt_for(prompts_of(default_rubric()), "journey");
+    GridScreen grid(prompt, kGlyphs);
+    grid.open_help(prompt.help);
+    for (auto size : kSizes) {
+        auto lines = grid.view(size);
+        check_fits(lines, size);
+        CHECK_THAT(screen_text(lines), Catch::Contains("Help") && Catch::Contains("Any key goes back"));
+    }
+    CHECK_FALSE(grid.press(character("n")));  // closes the help; no cell is set
+    CHECK(grid.cursor() == std::pair<std::size_t, std::size_t>{0, 0});
+    CHECK_THAT(screen_text(grid.view({80, 24})), Catch::Contains("Step 1 of 2"));
+    CHECK(grid.press(character("n"))->kind == Reply::Kind::set_cells);
+}
+
+TEST_CASE("screen: the review scrolls with PgDn and Enter alone still finishes") {
+    std::vector<ReviewEntry> entries;
+    for (int i = 0; i < 30; ++i) entries.push_back({"Know me", "Question " + std::to_string(i + 1), "Yes", true, false});
+    ReviewScreen review(entries, kGlyphs);
+    review.render({80, 24});
+    review.on_key(Key::of(Key::Code::page_down));
+    CHECK_THAT(flat(screen_text(review.render({80, 24}))), Catch::Contains("Enter alone finishes"));
+    CHECK(review.on_key(kEnter)->kind == Reply::Kind::keep);
+    review.on_key(kDown);
+    CHECK_THAT(flat(screen_text(review.render({80, 24}))), Catch::Contains("Enter opens entry"));
+    CHECK(review.on_key(kEnter)->kind == Reply::Kind::choose);
 }
 
 TEST_CASE("screen: an empty multi-select sends nothing to save on Enter") {
@@ -172,7 +237,13 @@ TEST_CASE("screen: the grid marks the cells that do not count, then rates the re
 TEST_CASE("screen: leaving a grid with cells unrated takes a second Enter") {
     Prompt prompt = prompt_for(prompts_of(default_rubric()), "journey");
     GridScreen grid(prompt, kGlyphs);
-    grid.on_key(kEnter);
+    // An Enter on step 1 with no cell marked n asks first: a second Enter from the screen
+    // before must not pass step 1 unseen.
+    CHECK_FALSE(grid.on_key(kEnter));
+    CHECK(grid.phase() == GridScreen::Phase::mark);
+    CHECK_THAT(screen_text(grid.render({80, 24})), Catch::Contains("No cell is marked n"));
+    CHECK_FALSE(grid.on_key(kEnter));
+    CHECK(grid.phase() == GridScreen::Phase::rate);
     CHECK_FALSE(grid.on_key(kEnter));
     CHECK_THAT(screen_text(grid.render({80, 24})), Catch::Contains("36 cells are not rated yet"));
     CHECK(grid.on_key(kEnter)->kind == Reply::Kind::keep);
@@ -206,6 +277,7 @@ TEST_CASE("screen: the review pages to fit and names what is unanswered") {
     CHECK(review.on_key(kEnter)->kind == Reply::Kind::keep);
     review.on_key(Key::of(Key::Code::page_down));
     CHECK_THAT(screen_text(review.render({80, 24})), !Catch::Contains("Question 1 "));
+    CHECK_THAT(screen_text(review.render({80, 24})), Catch::Contains("Question 30"));
     review.on_key(character("8"));
     auto reply = review.on_key(kEnter);
     CHECK(reply->kind == Reply::Kind::line);
