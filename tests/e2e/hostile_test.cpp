@@ -20,6 +20,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The memory a run may take: 1 GiB, as issue 16 asks, in the build users run. AddressSanitizer
+// keeps shadow memory and quarantined blocks besides (about two to three times the heap), so its
+// build is allowed three times as much: the same test, the sanitizer's own cost set aside.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kMemoryLimitMib = 3 * 1024;
+#else
+constexpr double kMemoryLimitMib = 1024;
+#endif
+
 struct HostileCase {
     std::string name;     // also the file name
     std::string content;
@@ -283,7 +292,7 @@ TEST_CASE("hostile answers files: exit 2, one line per error naming the file, no
         expect_rejected({"score", "{}", "--format", "json"}, hostile);
         expect_rejected({"compare", example("typical.yaml"), "{}", "--format", "json"}, hostile);
     }
-    CHECK(peak_child_rss_mib() < 1024);
+    CHECK(peak_child_rss_mib() < kMemoryLimitMib);
 }
 
 TEST_CASE("scoring the whole hostile corpus as one batch names every file and still scores the good one") {
@@ -369,7 +378,7 @@ TEST_CASE("the largest inputs the limits allow are scored within 20 s and 1 GiB"
             CHECK(cells == heavy.cell_moves);
         }
     }
-    CHECK(peak_child_rss_mib() < 1024);
+    CHECK(peak_child_rss_mib() < kMemoryLimitMib);
 }
 
 TEST_CASE("a directory where a file must be, or a missing file, is named in a one-line error") {
