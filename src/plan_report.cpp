@@ -5,6 +5,7 @@
 #include "pindex/escape.hpp"
 #include "pindex/report.hpp"
 #include "pindex/report_json.hpp"
+#include "pindex/xlsx_workbook.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex {
@@ -277,12 +278,62 @@ std::string write_plan_html(const Plan& plan) {
     return out;
 }
 
+std::string write_plan_xlsx(const Plan& plan) {
+    XlsxWorkbook workbook("Plan: " + plan.rubric_name + (plan.organization.empty() ? "" : ": " + plan.organization),
+                          "pindex " + plan.tool_version, "");
+    XlsxSheet sheet = workbook.add_sheet("Plan");
+    const XlsxFormats& f = sheet.formats();
+    lxw_worksheet* ws = sheet.get();
+    worksheet_set_column(ws, 0, 1, 10, nullptr);
+    worksheet_set_column(ws, 2, 3, 10, nullptr);
+    worksheet_set_column(ws, 4, 4, 16, f.wrap);
+    worksheet_set_column(ws, 5, 5, 40, f.wrap);
+    worksheet_set_column(ws, 6, 7, 30, f.wrap);
+    worksheet_set_column(ws, 8, 8, 60, f.wrap);
+    sheet.text(0, plan.rubric_name + " plan", f.bold);
+    sheet.next();
+    sheet.text(0, "Today", f.bold);
+    sheet.number(1, plan.index_before, f.index);
+    sheet.text(2, "After the plan", f.bold);
+    sheet.number(3, plan.index_after, f.index);
+    sheet.next();
+    for (const auto& sentence : plan_summary(plan)) {
+        sheet.text(0, sentence);
+        sheet.next();
+    }
+    sheet.fact("Organization", plan.organization);
+    sheet.fact("Answers file", plan.source);
+    sheet.fact("Answered", plan.date);
+    sheet.fact("Rubric", plan.rubric_id + " " + plan.rubric_version);
+    sheet.fact("Tool", "pindex " + plan.tool_version);
+    sheet.fact("Order", plan.order);
+    sheet.next();
+    sheet.headings({"Wave", "Index after it", "Adds", "Effort", "Part", "Where", "From", "To", "How (the rubric's advice)"});
+    for (std::size_t w = 0; w < plan.waves.size(); ++w)
+        for (const auto& step : plan.waves[w].steps) {
+            const Move& move = step.move;
+            sheet.number(0, double(w + 1), nullptr);
+            sheet.number(1, plan.waves[w].index, f.index);
+            sheet.number(2, move.gain, f.points);
+            sheet.number(3, step.effort, nullptr);
+            sheet.text(4, move.part_name.empty() ? move.part : move.part_name, f.wrap);
+            sheet.text(5, move.row && move.column ? move.row->label + ", in " + move.column->label : move.question_text,
+                       f.wrap);
+            sheet.text(6, move.from_text, f.wrap);
+            sheet.text(7, move.to_text, f.wrap);
+            sheet.text(8, move.advice, f.wrap);
+            sheet.next();
+        }
+    return workbook.bytes();
+}
+
 const std::vector<OutputFormat<Plan>>& plan_formats() {
     static const std::vector<OutputFormat<Plan>> formats = {
         {"text", ".txt", write_plan_text},
         {"json", ".json", write_plan_json},
         {"markdown", ".md", write_plan_markdown},
         {"html", ".html", write_plan_html},
+        {"xlsx", ".xlsx", write_plan_xlsx},
     };
     return formats;
 }

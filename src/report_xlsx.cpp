@@ -1,125 +1,13 @@
 #include "pindex/report_xlsx.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-#include <ctime>
-#include <fstream>
-#include <iterator>
-#include <stdexcept>
-
-#include <fmt/format.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
-
-#include "pindex/escape.hpp"
+#include "pindex/xlsx_workbook.hpp"
 
 namespace pindex {
 
 namespace {
 
-// Excel holds at most 32,767 characters in a cell; an answers file's note may hold more.
-constexpr std::size_t kMaxCellBytes = 32000;
-
-// libxlsxwriter 1.1.4 (Debian 12) writes only to a named file: a private temporary file, read
-// back and removed whatever happens.
-class TemporaryFile {
-public:
-    TemporaryFile() {
-        const char* dir = std::getenv("TMPDIR");
-        path_ = std::string(dir && *dir ? dir : "/tmp") + "/pindex-XXXXXX.xlsx";
-        int fd = mkstemps(path_.data(), 5);
-        if (fd < 0) throw std::runtime_error("cannot create a temporary file for the workbook in " + path_);
-        close(fd);
-    }
-    ~TemporaryFile() { std::remove(path_.c_str()); }
-    TemporaryFile(const TemporaryFile&) = delete;
-    TemporaryFile& operator=(const TemporaryFile&) = delete;
-    const std::string& path() const { return path_; }
-
-private:
-    std::string path_;
-};
-
-// Every text goes in as a string cell, whatever it looks like ("2026-10-12", "0012345", "=1+1"):
-// a spreadsheet shows a string cell as written and never evaluates it.
-std::string cell_text(std::string_view text) {
-    std::string valid = valid_utf8(text);
-    if (valid.size() <= kMaxCellBytes) return valid;
-    std::size_t cut = kMaxCellBytes;
-    while (cut > 0 && (static_cast<unsigned char>(valid[cut]) & 0xC0) == 0x80) --cut;  // a whole character
-    return valid.substr(0, cut) + "…";
-}
-
-// ISO 8601 UTC ("2026-11-23T10:15:00Z") back to seconds, for the workbook's creation date.
-std::time_t parse_timestamp(const std::string& text) {
-    std::tm utc{};
-    if (text.empty() || !strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &utc)) return 0;
-    return timegm(&utc);
-}
-
-struct Formats {
-    lxw_format *bold, *heading, *wrap, *index, *points, *share, *caveat;
-};
-
-Formats make_formats(lxw_workbook* workbook) {
-    Formats f{};
-    f.bold = workbook_add_format(workbook);
-    format_set_bold(f.bold);
-    f.heading = workbook_add_format(workbook);
-    format_set_bold(f.heading);
-    format_set_bg_color(f.heading, 0xF2F2F2);
-    format_set_bottom(f.heading, LXW_BORDER_THIN);
-    f.wrap = workbook_add_format(workbook);
-    format_set_text_wrap(f.wrap);
-    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
-    f.index = workbook_add_format(workbook);
-    format_set_num_format(f.index, "0.0");
-    format_set_bold(f.index);
-    f.points = workbook_add_format(workbook);
-    format_set_num_format(f.points, "0.00");
-    format_set_align(f.points, LXW_ALIGN_VERTICAL_TOP);
-    f.share = workbook_add_format(workbook);
-    format_set_num_format(f.share, "0%");
-    format_set_align(f.share, LXW_ALIGN_VERTICAL_TOP);
-    f.caveat = workbook_add_format(workbook);
-    format_set_bold(f.caveat);
-    format_set_font_color(f.caveat, 0x9C0006);
-    return f;
-}
-
-// A sheet written row by row.
-class Sheet {
-public:
-    Sheet(lxw_worksheet* sheet, const Formats& formats) : sheet_(sheet), f_(formats) {}
-
-    void text(lxw_col_t column, std::string_view value, lxw_format* format = nullptr) {
-        if (!value.empty()) worksheet_write_string(sheet_, row_, column, cell_text(value).c_str(), format);
-    }
-    void number(lxw_col_t column, double value, lxw_format* format) {
-        worksheet_write_number(sheet_, row_, column, value, format);
-    }
-    void headings(std::initializer_list<std::string_view> names) {
-        lxw_col_t column = 0;
-        for (auto name : names) text(column++, name, f_.heading);
-        next();
-    }
-    void next(lxw_row_t rows = 1) { row_ += rows; }
-    lxw_row_t row() const { return row_; }
-    lxw_worksheet* get() const { return sheet_; }
-    const Formats& formats() const { return f_; }
-
-private:
-    lxw_worksheet* sheet_;
-    const Formats& f_;
-    lxw_row_t row_ = 0;
-};
-
-void fact(Sheet& sheet, std::string_view label, std::string_view value) {
-    if (value.empty()) return;
-    sheet.text(0, label, sheet.formats().bold);
-    sheet.text(1, value);
-    sheet.next();
-}
+using Sheet = XlsxSheet;
+using Formats = XlsxFormats;
 
 // The parts' table, and the chart drawn from it (share of each part's own maximum).
 void parts_table(lxw_workbook* workbook, Sheet& sheet, const Report& report) {
@@ -207,12 +95,12 @@ void summary_sheet(lxw_workbook* workbook, Sheet& sheet, const Report& report) {
     // The caveat sits beside the index, where a number pasted from here is taken.
     sheet.text(3, incomplete_caveat(report.completeness), f.caveat);
     sheet.next();
-    fact(sheet, "Where it stands", report.index_band().words);
-    fact(sheet, "So what", so_what(report));
-    fact(sheet, "Organization", report.organization.empty() ? "not given" : report.organization);
-    fact(sheet, "Respondent", report.respondent);
-    fact(sheet, "Date", report.date);
-    fact(sheet, "Completeness", completeness_words(report.completeness));
+    sheet.fact("Where it stands", report.index_band().words);
+    sheet.fact("So what", so_what(report));
+    sheet.fact("Organization", report.organization.empty() ? "not given" : report.organization);
+    sheet.fact("Respondent", report.respondent);
+    sheet.fact("Date", report.date);
+    sheet.fact("Completeness", completeness_words(report.completeness));
     sheet.next();
     parts_table(workbook, sheet, report);
     benchmarks_table(sheet, report);
@@ -224,11 +112,11 @@ void summary_sheet(lxw_workbook* workbook, Sheet& sheet, const Report& report) {
         sheet.next();
     }
     sheet.next();
-    fact(sheet, "Answers file", report.source);
-    fact(sheet, "Its SHA-256", report.input_sha256);
-    fact(sheet, "Generated at (UTC)", report.generated_at);
-    fact(sheet, "Rubric", report.rubric_id + " " + report.rubric_version);
-    fact(sheet, "Tool", "pindex " + report.tool_version);
+    sheet.fact("Answers file", report.source);
+    sheet.fact("Its SHA-256", report.input_sha256);
+    sheet.fact("Generated at (UTC)", report.generated_at);
+    sheet.fact("Rubric", report.rubric_id + " " + report.rubric_version);
+    sheet.fact("Tool", "pindex " + report.tool_version);
 }
 
 void questions_sheet(Sheet& sheet, const Report& report) {
@@ -278,37 +166,18 @@ void moves_sheet(Sheet& sheet, const Report& report) {
     }
 }
 
-std::string read_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 }  // namespace
 
 std::string write_report_xlsx(const Report& report) {
-    TemporaryFile file;
-    lxw_workbook* workbook = workbook_new(file.path().c_str());
-    if (!workbook) throw std::runtime_error("cannot start the workbook in " + file.path());
-    Formats formats = make_formats(workbook);
-    // The creation date is the report's own, so SOURCE_DATE_EPOCH makes the file reproducible.
-    std::string title = cell_text(report.rubric_name + (report.organization.empty() ? "" : ": " + report.organization));
-    std::string generator = "pindex " + report.tool_version;
-    lxw_doc_properties properties{};
-    properties.title = title.data();
-    properties.comments = generator.data();
-    properties.created = parse_timestamp(report.generated_at);
-    workbook_set_properties(workbook, &properties);
-
-    Sheet summary(workbook_add_worksheet(workbook, "Summary"), formats);
-    summary_sheet(workbook, summary, report);
-    Sheet questions(workbook_add_worksheet(workbook, "Questions"), formats);
+    XlsxWorkbook workbook(report.rubric_name + (report.organization.empty() ? "" : ": " + report.organization),
+                          "pindex " + report.tool_version, report.generated_at);
+    Sheet summary = workbook.add_sheet("Summary");
+    summary_sheet(workbook.get(), summary, report);
+    Sheet questions = workbook.add_sheet("Questions");
     questions_sheet(questions, report);
-    Sheet moves(workbook_add_worksheet(workbook, "Moves"), formats);
+    Sheet moves = workbook.add_sheet("Moves");
     moves_sheet(moves, report);
-
-    if (lxw_error error = workbook_close(workbook); error != LXW_NO_ERROR)
-        throw std::runtime_error(fmt::format("cannot write the workbook: {}", lxw_strerror(error)));
-    return read_bytes(file.path());
+    return workbook.bytes();
 }
 
 }  // namespace pindex

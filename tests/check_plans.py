@@ -9,6 +9,8 @@ its organization and its own journey steps; an incomplete file whose target cann
             report's move (docs/report.schema.json, $defs/move), and its counts adding up
   html      parsed by html.parser with no <script>, no event-handler attribute, no external URL
   markdown  the Marp front matter, hostile text present only escaped, at most four steps a slide
+  xlsx      read by openpyxl: no formula, the indices and each step's gain and effort number cells,
+            as many step rows as the JSON plan has steps, the organization a string cell as written
 Exits 1 listing every problem.
 """
 import json
@@ -18,6 +20,7 @@ import sys
 import tempfile
 
 import jsonschema
+import openpyxl
 
 from check_reports import HOSTILE_ORGANIZATION, HtmlChecker, check_markdown
 
@@ -76,7 +79,36 @@ def check_slides(text, _):
     return problems
 
 
-CHECKS = {"json": check_json, "html": check_html, "markdown": check_slides}
+def check_xlsx(path, json_plan):
+    workbook = openpyxl.load_workbook(path)
+    problems = []
+    if workbook.sheetnames != ["Plan"]:
+        return [f"sheets {workbook.sheetnames}"]
+    sheet = workbook["Plan"]
+    rows = list(sheet.iter_rows())
+    for row in rows:
+        for cell in row:
+            if cell.data_type == "f":
+                problems.append(f"{cell.coordinate} holds a formula {cell.value!r}")
+    for coordinate, value in (("B2", json_plan["index_before"]), ("D2", json_plan["index_after"])):
+        if sheet[coordinate].data_type != "n" or sheet[coordinate].value != value:
+            problems.append(f"{coordinate} is {sheet[coordinate].value!r}, not the number {value}")
+    heading = next((i for i, row in enumerate(rows) if row[0].value == "Wave"), None)
+    steps = rows[heading + 1:] if heading is not None else []
+    expected = sum(len(wave["steps"]) for wave in json_plan["waves"])
+    if len(steps) != expected:
+        problems.append(f"{len(steps)} step rows, the JSON plan has {expected} steps")
+    for row in steps:
+        if any(row[c].data_type != "n" for c in (0, 1, 2, 3)):
+            problems.append(f"row {row[0].row}: wave, index, gain or effort is not a number cell")
+    organization = json_plan.get("organization")
+    strings = {cell.value for row in rows for cell in row if cell.data_type == "s"}
+    if organization and organization not in strings:
+        problems.append(f"the organization {organization!r} is not a string cell as written")
+    return problems
+
+
+CHECKS = {"json": check_json, "html": check_html, "markdown": check_slides, "xlsx": check_xlsx}
 
 
 def cases(source_dir, workdir):
@@ -99,12 +131,20 @@ def main():
     failures = 0
     with tempfile.TemporaryDirectory() as workdir:
         for answers, goal in cases(source_dir, pathlib.Path(workdir)):
+            json_plan = None
             for format_name, check in CHECKS.items():
                 args = [pindex, "plan", str(answers), *goal, "--format", format_name, "--allow-incomplete"]
+                workbook = pathlib.Path(workdir) / f"plan-{answers.stem}-{'-'.join(goal)}.xlsx"
+                if format_name == "xlsx":
+                    args += ["-o", str(workbook)]
                 result = subprocess.run(args, capture_output=True)
                 if result.returncode not in (0, 1):
                     problems = [f"pindex exited {result.returncode}: {result.stderr.decode().strip()}"]
+                elif format_name == "xlsx":
+                    problems = check(workbook, json_plan)
                 else:
+                    if format_name == "json":
+                        json_plan = json.loads(result.stdout)
                     problems = check(result.stdout.decode(), validators)
                 label = f"{answers.name} {' '.join(goal)} {format_name}"
                 for problem in problems:
