@@ -73,7 +73,7 @@ TEST_CASE("item 2: -o writes through a symbolic link and into a device node, rep
     fs::path target = dir.file("target.json", "old");
     fs::path link = dir.path / "link.json";
     fs::create_symlink("target.json", link);
-    RunResult result = run_pindex({"score", example("typical.yaml"), "-o", link.string()});
+    RunResult result = run_pindex({"score", example("typical.yaml"), "-o", link.string(), "--force"});
     REQUIRE(result.exit_code == 0);
     CHECK(fs::is_symlink(link));
     CHECK(nlohmann::json::parse(read_text(target))["index"] == kTypicalIndex);
