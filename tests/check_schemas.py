@@ -37,7 +37,7 @@ def main():
     committed = (source / "docs/answers.schema.json").read_text()
     if generated != committed:
         problems.append("docs/answers.schema.json differs from `pindex rubric export --format answers-schema`; "
-                        "regenerate it with: pindex rubric export --format answers-schema -o docs/answers.schema.json")
+                        "regenerate it with: pindex rubric export --format answers-schema -o docs/answers.schema.json --force")
     answers_schema = json.loads(committed)
     jsonschema.Draft7Validator.check_schema(answers_schema)
     answers = jsonschema.Draft7Validator(answers_schema)

@@ -1,6 +1,6 @@
 # Installs pindex into a staging directory and runs the installed binary; builds the .deb, checks
 # what it holds and its Depends, unpacks it and runs the packaged binary.
-#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DSTATIC=ON|OFF -P install_test.cmake
+#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK_DIR=... -DSTATIC=ON|OFF -DVERSION=x.y.z -P install_test.cmake
 file(REMOVE_RECURSE ${WORK_DIR})
 file(MAKE_DIRECTORY ${WORK_DIR})
 
@@ -29,6 +29,7 @@ set(installed
   share/zsh/site-functions/_pindex
   share/doc/pindex/README.md
   share/doc/pindex/copyright
+  share/doc/pindex/changelog.gz
   share/doc/pindex/docs/cli.md
   share/doc/pindex/docs/report.schema.json
   share/doc/pindex/examples/typical.yaml)
@@ -50,6 +51,17 @@ if(NOT installed_index STREQUAL built_index)
   message(FATAL_ERROR "the installed pindex with the installed example and rubric scores ${installed_index}, "
                       "the built one with the source tree's ${built_index}")
 endif()
+# Installed stripped, as Debian strips: no debug information, no compiler .comment.
+run(readelf --section-headers --wide ${stage}/bin/pindex)
+foreach(section .debug_info .symtab .comment)
+  string(FIND "${out}" " ${section} " at)
+  if(NOT at EQUAL -1)
+    message(FATAL_ERROR "cmake --install left the ${section} section in bin/pindex: not stripped")
+  endif()
+endforeach()
+# The changelog's latest entry is this version.
+run(gzip -dc ${stage}/share/doc/pindex/changelog.gz)
+expect_in("${out}" "pindex (${VERSION}) " "the first line of changelog.gz")
 
 # 2. cpack -G DEB, then what the package holds and needs.
 run(${CMAKE_COMMAND} -E chdir ${BUILD_DIR} cpack -G DEB -B ${WORK_DIR}/deb)
@@ -61,6 +73,14 @@ endif()
 run(dpkg-deb --contents ${packages})
 foreach(path IN LISTS installed)
   expect_in("${out}" "./usr/${path}" "the .deb's contents")
+endforeach()
+run(dpkg-deb --field ${packages} Description)
+string(REPLACE "\n" ";" description_lines "${out}")
+foreach(line IN LISTS description_lines)
+  string(LENGTH "${line}" length)
+  if(length GREATER 80)
+    message(FATAL_ERROR "a line of the .deb's Description is ${length} columns, more than lintian's 80:\n${line}")
+  endif()
 endforeach()
 run(dpkg-deb --field ${packages} Package Version Architecture Depends Section)
 expect_in("${out}" "Package: pindex" "the .deb's control fields")

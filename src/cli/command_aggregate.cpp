@@ -9,7 +9,6 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "pindex/aggregate.hpp"
-#include "pindex/file_io.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex::cli {
@@ -22,13 +21,14 @@ struct AggregateOptions {
     std::string format = "text";
     std::size_t shown = 10;
     std::string rubric;
+    bool force = false;
 };
 
 int run_aggregate(const AggregateOptions& options) {
     if (options.files.size() < 2) throw UsageError("aggregate needs the answers files of at least two respondents");
     std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
     for (const auto& file : options.files) inputs.push_back({file, "one of the respondents' files"});
-    refuse_overwriting_inputs(options.output, inputs);
+    check_output(options.output, inputs, options.force);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Respondent> respondents;
     for (const auto& file : options.files) {
@@ -38,7 +38,7 @@ int run_aggregate(const AggregateOptions& options) {
     }
     Aggregate aggregate = aggregate_answers(rubric, respondents);
     for (const auto& warning : aggregate.warnings) std::cerr << "pindex: warning: " << warning << '\n';
-    write_file_atomically(options.output, write_answers_yaml(aggregate.answers, rubric));
+    write_output(options.output, write_answers_yaml(aggregate.answers, rubric), options.force);
     std::cout << (options.format == "json" ? write_disagreements_json(aggregate)
                                            : write_disagreements_text(aggregate, options.shown));
     std::cerr << fmt::format("Wrote {}, the median answers of {} respondents. Score it with: pindex score {}\n",
@@ -66,6 +66,7 @@ CommandRunner add_aggregate_command(CLI::App& app) {
         ->capture_default_str()
         ->type_name("N");
     add_rubric_option(*command, options->rubric);
+    add_force_option(*command, options->force);
     command->footer("Examples:\n"
                     "  pindex aggregate cmo.yaml crm.yaml it.yaml -o company.yaml\n"
                     "  pindex aggregate team/*.yaml -o company.yaml --format json > disagreements.json");

@@ -9,7 +9,6 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "pindex/benchmark_set.hpp"
-#include "pindex/file_io.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex::cli {
@@ -20,17 +19,18 @@ struct BenchmarkOptions {
     std::vector<std::string> files;
     std::string output;
     std::string rubric;
+    bool force = false;
 };
 
 int run_build(const BenchmarkOptions& options) {
     std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
     for (const auto& file : options.files) inputs.push_back({file, "one of the assessments"});
-    refuse_overwriting_inputs(options.output, inputs);
+    check_output(options.output, inputs, options.force);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Report> reports;
     for (const auto& file : options.files) reports.push_back(load_assessment_file(file, rubric));
     BenchmarkSet set = build_benchmark_set(reports);
-    write_file_atomically(options.output, write_benchmark_set_json(set));
+    write_output(options.output, write_benchmark_set_json(set), options.force);
     std::cerr << fmt::format("Wrote {}: {} assessments, index median {:.1f}, quartiles {:.1f} to {:.1f}.\n"
                              "Use it with: pindex score FILE --benchmarks {}\n",
                              escape_control_characters(options.output), set.count(), set.index.quantile(0.5),
@@ -51,6 +51,7 @@ CommandRunner add_benchmark_command(CLI::App& app) {
         ->type_name("FILE...");
     build->add_option("-o,--output", options->output, "The benchmark set to write (JSON)")->required()->type_name("SET");
     add_rubric_option(*build, options->rubric);
+    add_force_option(*build, options->force, "Replace SET if it exists");
     build->footer("Examples:\n"
                   "  pindex benchmark build clients/*.yaml -o peers.json\n"
                   "  pindex score answers.yaml --benchmarks peers.json");

@@ -9,7 +9,6 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "pindex/comparison_report.hpp"
-#include "pindex/file_io.hpp"
 
 namespace pindex::cli {
 
@@ -21,21 +20,23 @@ struct CompareOptions {
     std::string output;
     std::optional<double> fail_if_drop;
     std::string rubric;
+    bool force = false;
 };
 
 int run_compare(const CompareOptions& options) {
     if (options.fail_if_drop && !(*options.fail_if_drop >= 0 && *options.fail_if_drop <= 100))
         throw UsageError(fmt::format("--fail-if-drop must lie in [0, 100], got {}", *options.fail_if_drop));
-    refuse_overwriting_inputs(options.output, {{options.before, "an input of the comparison"},
-                                               {options.after, "an input of the comparison"},
-                                               {options.rubric, "the rubric"}});
+    check_output(options.output, {{options.before, "an input of the comparison"},
+                                  {options.after, "an input of the comparison"},
+                                  {options.rubric, "the rubric"}},
+                 options.force);
     const auto& format = choose_format(comparison_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     Report before = load_assessment_file(options.before, rubric);
     Report after = load_assessment_file(options.after, rubric);
     Comparison comparison = compare_reports(before, after);
     for (const auto& note : comparison.notes) std::cerr << "pindex: warning: " << note << '\n';
-    write_format_output(format, comparison, options.output);
+    write_format_output(format, comparison, options.output, options.force);
     double drop = -comparison.index_delta;
     if (options.fail_if_drop && drop > *options.fail_if_drop) {
         std::cerr << fmt::format("pindex: the index dropped by {:.1f} points ({:.1f} -> {:.1f}), more than the "
@@ -63,6 +64,7 @@ CommandRunner add_compare_command(CLI::App& app) {
         ->envname("PINDEX_FAIL_IF_DROP")
         ->type_name("N");
     add_rubric_option(*command, options->rubric);
+    add_force_option(*command, options->force);
     command->footer("Examples:\n"
                     "  pindex compare answers-2025.yaml answers-2026.yaml\n"
                     "  pindex compare report-2025.json answers-2026.yaml -o change.md\n"

@@ -27,6 +27,7 @@ struct PlanOptions {
     std::string answers_out;
     std::string rubric;
     bool allow_incomplete = false;
+    bool force = false;
 };
 
 PlanGoal goal_of(const PlanOptions& options, const Rubric& rubric) {
@@ -40,10 +41,10 @@ PlanGoal goal_of(const PlanOptions& options, const Rubric& rubric) {
 
 void refuse_overwrites(const PlanOptions& options) {
     std::vector<NamedInput> inputs{{options.file, "the answers file being planned"}, {options.rubric, "the rubric"}};
-    refuse_overwriting_inputs(options.output, inputs);
+    check_output(options.output, inputs, options.force);
     if (options.answers_out.empty()) return;
     if (options.answers_out == "-") throw UsageError("--answers-out needs a file: standard output carries the plan");
-    refuse_overwriting_inputs(options.answers_out, inputs, "--answers-out");
+    check_output(options.answers_out, inputs, options.force, "--answers-out");
     if (!options.output.empty() && options.output != "-" &&
         (options.output == options.answers_out || same_file(options.output, options.answers_out)))
         throw UsageError("-o and --answers-out name the same file");
@@ -63,11 +64,11 @@ int run_plan(const PlanOptions& options) {
         return kExitInvalid;
     }
     Plan plan = make_plan(rubric, answers, options.file, goal, options.waves);
-    // Both outputs are made before either is written, and each is written atomically.
-    std::string text = format.write(plan);
-    std::string answers_text = options.answers_out.empty() ? "" : write_answers_yaml(plan.answers_after, rubric);
-    if (!options.answers_out.empty()) write_file_atomically(options.answers_out, answers_text);
-    write_output(options.output, text);
+    // Both outputs are made before either is written, and neither is written if either is refused.
+    std::vector<OutputFile> files;
+    if (!options.answers_out.empty()) files.push_back({options.answers_out, write_answers_yaml(plan.answers_after, rubric)});
+    files.push_back({options.output, format.write(plan)});
+    write_outputs(files, options.force);
     if (plan.reached) return kExitSuccess;
     std::cerr << fmt::format("pindex: target {:g} cannot be reached: the highest index any plan reaches is {:.1f}\n",
                              *goal.target, plan.highest_index);
@@ -105,6 +106,7 @@ CommandRunner add_plan_command(CLI::App& app) {
     command->add_option("--answers-out", options->answers_out,
                         "Also write the answers file as it would be after the plan, to score again")
         ->type_name("FILE");
+    add_force_option(*command, options->force, "Replace OUT and the --answers-out file if they exist");
     add_rubric_option(*command, options->rubric);
     command->add_flag("--allow-incomplete", options->allow_incomplete,
                       "Plan for a file with missing answers: they count 0 and get no step");

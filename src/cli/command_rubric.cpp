@@ -8,7 +8,6 @@
 #include "exit_codes.hpp"
 #include "inputs.hpp"
 #include "pindex/answers_schema.hpp"
-#include "pindex/file_io.hpp"
 #include "pindex/rubric_export.hpp"
 
 namespace pindex::cli {
@@ -19,6 +18,7 @@ struct RubricOptions {
     std::string rubric;
     std::string format = "yaml";
     std::string output;
+    bool force = false;
 };
 
 }  // namespace
@@ -38,19 +38,21 @@ CommandRunner add_rubric_command(CLI::App& app) {
         ->check(CLI::IsMember({"yaml", "json", "answers-schema"}))
         ->capture_default_str();
     exporter->add_option("-o,--output", options->output, "Write to OUT instead of standard output")->type_name("OUT");
+    add_force_option(*exporter, options->force);
     exporter->footer("Examples:\n"
                      "  pindex rubric export --format yaml -o my-rubric.yaml   # edit it, then --rubric my-rubric.yaml\n"
                      "  pindex rubric export --format answers-schema -o answers.schema.json");
     return [options, show] {
         Rubric rubric = load_rubric_option(options->rubric);
         if (show->parsed()) {
-            write_output("", write_rubric_text(rubric));
+            write_output("", write_rubric_text(rubric), false);
             return kExitSuccess;
         }
-        refuse_overwriting_inputs(options->output, {{options->rubric, "the rubric being exported"}});
+        check_output(options->output, {{options->rubric, "the rubric being exported"}}, options->force);
         write_output(options->output, options->format == "json"             ? write_rubric_json(rubric)
                                       : options->format == "answers-schema" ? write_answers_schema(rubric)
-                                                                            : write_rubric_yaml(rubric));
+                                                                            : write_rubric_yaml(rubric),
+                     options->force);
         return kExitSuccess;
     };
 }

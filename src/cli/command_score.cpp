@@ -34,6 +34,7 @@ struct ScoreOptions {
     std::string benchmarks;  // a peer benchmark set, for percentiles
     bool allow_incomplete = false;
     unsigned jobs = 0;  // batch: threads, 0 for one per core
+    bool force = false;
 };
 
 constexpr std::string_view kBatchFormats[] = {"csv", "jsonl"};
@@ -71,7 +72,7 @@ int run_batch(const ScoreOptions& options) {
     if (files.empty()) throw UsageError("no answers files (.yaml, .yml, .json) found in " + join(options.files));
     std::vector<NamedInput> inputs{{options.rubric, "the rubric"}};
     for (const auto& file : files) inputs.push_back({file, "one of the files being scored"});
-    refuse_overwriting_inputs(options.output, inputs);
+    check_output(options.output, inputs, options.force);
     std::vector<BatchItem> items = score_batch(rubric, files, batch);
     std::size_t invalid = 0;
     bool passed = true;
@@ -81,7 +82,8 @@ int run_batch(const ScoreOptions& options) {
         if (!item.row) ++invalid;
         else passed = passed && item.row->thresholds_passed.value_or(true);
     }
-    write_output(options.output, format == "csv" ? write_batch_csv(rubric, items) : write_batch_jsonl(rubric, items));
+    write_output(options.output, format == "csv" ? write_batch_csv(rubric, items) : write_batch_jsonl(rubric, items),
+                 options.force);
     if (invalid > 0)
         std::cerr << fmt::format("pindex: {} of {} files were invalid (listed above); the summary holds the other {}\n",
                                  invalid, items.size(), items.size() - invalid);
@@ -101,9 +103,10 @@ int run_single(const ScoreOptions& options) {
     const ReportFormat& format = choose_format(report_formats(), options.format, options.output);
     Rubric rubric = load_rubric_option(options.rubric);
     std::vector<Threshold> thresholds = parse_thresholds(options, rubric);
-    refuse_overwriting_inputs(options.output, {{options.file, "the answers file being scored"},
-                                               {options.rubric, "the rubric"},
-                                               {options.benchmarks, "the benchmark set"}});
+    check_output(options.output, {{options.file, "the answers file being scored"},
+                                  {options.rubric, "the rubric"},
+                                  {options.benchmarks, "the benchmark set"}},
+                 options.force);
     std::string input_sha256;
     Answers answers = load_answers_file(options.file, rubric, input_sha256);
     Report report = build_report(rubric, answers, options.file, thresholds);
@@ -122,9 +125,9 @@ int run_single(const ScoreOptions& options) {
     if (to_terminal && format.name == "xlsx" && isatty(STDOUT_FILENO))
         throw UsageError("an XLSX workbook is a binary file: write it with -o report.xlsx (or redirect stdout)");
     if (to_terminal && format.name == "text")
-        write_output(options.output, colorize_report_text(format.write(report), STDOUT_FILENO));
+        write_output(options.output, colorize_report_text(format.write(report), STDOUT_FILENO), false);
     else
-        write_format_output(format, report, options.output);
+        write_format_output(format, report, options.output, options.force);
     bool passed = true;
     for (const auto& result : report.thresholds) {
         if (result.passed) continue;
@@ -165,6 +168,7 @@ CommandRunner add_score_command(CLI::App& app) {
         ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");
+    add_force_option(*command, options->force);
     command->add_option("--fail-under", options->fail_under, "Exit 1 if the index is below N (0-100)")
         ->envname("PINDEX_FAIL_UNDER")
         ->type_name("N");

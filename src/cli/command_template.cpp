@@ -1,8 +1,5 @@
 // pindex template: write a fill-in answers file.
-#include <filesystem>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
@@ -20,11 +17,9 @@ struct TemplateOptions {
 };
 
 int run_template(const TemplateOptions& options) {
+    check_output(options.output, {{options.rubric, "the rubric"}}, options.force);
     Rubric rubric = load_rubric_option(options.rubric);
-    // A template written over a filled-in answers file would throw the answers away.
-    if (!options.output.empty() && options.output != "-" && std::filesystem::exists(options.output) && !options.force)
-        throw UsageError(fmt::format("{} already exists; pass --force to overwrite it", options.output));
-    write_output(options.output, write_answers_template(rubric));
+    write_output(options.output, write_answers_template(rubric), options.force);
     return kExitSuccess;
 }
 
@@ -35,7 +30,7 @@ CommandRunner add_template_command(CLI::App& app) {
     CLI::App* command = app.add_subcommand("template", "Write an answers file to fill in by hand");
     command->add_option("-o,--output", options->output, "Write to OUT instead of standard output")->type_name("OUT");
     add_rubric_option(*command, options->rubric);
-    command->add_flag("--force", options->force, "Overwrite OUT if it exists");
+    add_force_option(*command, options->force);
     command->footer("Example: pindex template -o answers.yaml && $EDITOR answers.yaml && pindex score answers.yaml");
     return [options] { return run_template(*options); };
 }

@@ -1,5 +1,6 @@
 #include "inputs.hpp"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -18,14 +19,6 @@
 namespace pindex::cli {
 
 std::string input_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
-void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs,
-                               std::string_view option) {
-    if (output.empty() || output == "-") return;
-    for (const auto& input : inputs)
-        if (!input.path.empty() && same_file(output, input.path))
-            throw UsageError(fmt::format("{} {} would overwrite {}, {}", option, output, input.path, input.what));
-}
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
     for (const auto& line : format_diagnostics(diagnostics)) std::cerr << colorize_diagnostic(line, STDERR_FILENO) << '\n';
@@ -79,12 +72,43 @@ Report load_assessment_file(const std::string& path, const Rubric& rubric) {
     return build_report(rubric, loaded_answers(text, name, rubric), name, {});
 }
 
-void write_output(const std::string& path, const std::string& content) {
-    if (path.empty() || path == "-") {
-        std::cout << content << std::flush;
-        return;
+void add_force_option(CLI::App& command, bool& force, const std::string& help) {
+    command.add_flag("--force", force, help);
+}
+
+namespace {
+
+bool to_stdout(const std::string& path) { return path.empty() || path == "-"; }
+
+// The rule itself. Follows a symbolic link: what would be replaced is the file it points to.
+void refuse_replacing(const std::string& path, bool force) {
+    struct stat info {};
+    if (force || to_stdout(path) || ::stat(path.c_str(), &info) != 0) return;
+    if (S_ISREG(info.st_mode) && info.st_size > 0)
+        throw UsageError(fmt::format("{} already exists; pass --force to replace it", path));
+}
+
+}  // namespace
+
+void check_output(const std::string& output, const std::vector<NamedInput>& inputs, bool force,
+                  std::string_view option) {
+    if (to_stdout(output)) return;
+    for (const auto& input : inputs)
+        if (!input.path.empty() && same_file(output, input.path))
+            throw UsageError(fmt::format("{} {} would overwrite {}, {}", option, output, input.path, input.what));
+    refuse_replacing(output, force);
+}
+
+void write_outputs(const std::vector<OutputFile>& files, bool force) {
+    for (const auto& file : files) refuse_replacing(file.path, force);
+    for (const auto& file : files) {
+        if (to_stdout(file.path)) std::cout << file.content << std::flush;
+        else write_file_atomically(file.path, file.content);
     }
-    write_file_atomically(path, content);
+}
+
+void write_output(const std::string& path, const std::string& content, bool force) {
+    write_outputs({{path, content}}, force);
 }
 
 std::string incomplete_message(const std::string& name, const Completeness& completeness,

@@ -16,18 +16,20 @@ namespace pindex::cli {
 // How a path given on the command line is named in messages: "<stdin>" for "-".
 std::string input_name(const std::string& path);
 
-// An input a command reads, for refuse_overwriting_inputs: its path ("" or "-": none) and what
-// it is ("the rubric being exported", "one of the files being scored").
+// An input a command reads, for check_output: its path ("" or "-": none) and what it is ("the
+// rubric being exported", "one of the files being scored").
 struct NamedInput {
     std::string path;
     std::string what;
 };
 
-// Throws UsageError ("-o report.json would overwrite report.json, one of the files being
-// scored") when the output path names one of the inputs, under any name. `option` is the
-// option that names the output.
-void refuse_overwriting_inputs(const std::string& output, const std::vector<NamedInput>& inputs,
-                               std::string_view option = "-o");
+// Before a command does its work, throws UsageError when its output path names one of its
+// inputs, under any name ("-o report.json would overwrite report.json, one of the files being
+// scored"), or names a file the rule of write_outputs (below) keeps without --force: so that
+// the refusal comes first, before any warning about the inputs. `option` is the option that
+// names the output.
+void check_output(const std::string& output, const std::vector<NamedInput>& inputs, bool force,
+                  std::string_view option = "-o");
 
 // Prints diagnostics to stderr, one line each (at most limits::kMaxErrorsShown, then a count),
 // with their severity coloured as --color says.
@@ -50,15 +52,25 @@ std::string report_timestamp();
 // An answers file or a JSON report written by `pindex score` ("-" for stdin), as a Report.
 Report load_assessment_file(const std::string& path, const Rubric& rubric);
 
-// Writes content to stdout when path is empty or "-", else atomically to the file.
-void write_output(const std::string& path, const std::string& content);
+// The one rule for replacing files, for every command that writes one (docs/cli.md#files-written):
+// an existing regular file that is not empty is replaced only when the command was given
+// --force. Standard output, a device such as /dev/null, and an empty file hold nothing to lose.
+// Every command that writes a file adds --force with this, and writes through write_outputs.
+void add_force_option(CLI::App& command, bool& force, const std::string& help = "Replace OUT if it exists");
 
-// What a format makes: to a file, every file it writes (a deck with its charts beside it), each
-// atomically; to stdout, its one text.
+// Writes each file, or stdout for a path that is empty or "-", each atomically. Checks every
+// path against the rule above before writing any, so that a refusal (UsageError) leaves all of
+// them as they were.
+void write_outputs(const std::vector<OutputFile>& files, bool force);
+void write_output(const std::string& path, const std::string& content, bool force);
+
+// What a format makes: to a file, every file it writes (a deck with its charts beside it); to
+// stdout, its one text.
 template <typename Model>
-void write_format_output(const OutputFormat<Model>& format, const Model& model, const std::string& path) {
-    if (path.empty() || path == "-" || !format.write_files) return write_output(path, format.write(model));
-    for (const auto& file : format.write_files(model, path)) write_output(file.path, file.content);
+void write_format_output(const OutputFormat<Model>& format, const Model& model, const std::string& path,
+                         bool force) {
+    if (path.empty() || path == "-" || !format.write_files) return write_output(path, format.write(model), force);
+    write_outputs(format.write_files(model, path), force);
 }
 
 // One line for an incomplete answers file: how many questions, which ids (the first few), and

@@ -41,7 +41,7 @@ TEST_CASE("aggregate writes the median answers, which score, and prints the disa
     CHECK_THAT(scored.out, Catch::Contains("median of 3 respondents: CRM manager, CMO, IT lead"));
 
     RunResult json = run_pindex({"aggregate", example("typical.yaml"), cmo.string(), "-o", out.string(),
-                                 "--format", "json"});
+                                 "--format", "json", "--force"});
     REQUIRE(json.exit_code == 0);
     auto report = nlohmann::json::parse(json.out);
     CHECK(report["disagreements"][0]["question"] == "cross-channel");

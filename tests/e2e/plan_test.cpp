@@ -176,7 +176,7 @@ TEST_CASE("a plan written over an existing file keeps its permissions") {
     TempDir dir;
     fs::path plan = dir.file("plan.txt", "old\n");
     fs::permissions(plan, fs::perms::owner_read | fs::perms::owner_write);
-    REQUIRE(run_pindex({"plan", example("typical.yaml"), "--target", "49", "-o", plan.string()}).exit_code == 0);
+    REQUIRE(run_pindex({"plan", example("typical.yaml"), "--target", "49", "-o", plan.string(), "--force"}).exit_code == 0);
     CHECK_THAT(read_text(plan), Catch::StartsWith("Personalization Index plan"));
     CHECK(fs::status(plan).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
 }
