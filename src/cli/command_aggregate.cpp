@@ -38,12 +38,11 @@ int run_aggregate(const AggregateOptions& options) {
     }
     Aggregate aggregate = aggregate_answers(rubric, respondents);
     for (const auto& warning : aggregate.warnings) std::cerr << "pindex: warning: " << warning << '\n';
-    write_output(options.output, write_answers_yaml(aggregate.answers, rubric), options.force);
+    write_output(options.output, write_answers_yaml(aggregate.answers, rubric), options.force,
+                 fmt::format(", the median answers of {} respondents. Score it with: pindex score {}",
+                             respondents.size(), escape_control_characters(options.output)));
     std::cout << (options.format == "json" ? write_disagreements_json(aggregate)
                                            : write_disagreements_text(aggregate, options.shown));
-    std::cerr << fmt::format("Wrote {}, the median answers of {} respondents. Score it with: pindex score {}\n",
-                             escape_control_characters(options.output), respondents.size(),
-                             escape_control_characters(options.output));
     return kExitSuccess;
 }
 

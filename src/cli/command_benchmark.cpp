@@ -30,11 +30,11 @@ int run_build(const BenchmarkOptions& options) {
     std::vector<Report> reports;
     for (const auto& file : options.files) reports.push_back(load_assessment_file(file, rubric));
     BenchmarkSet set = build_benchmark_set(reports);
-    write_output(options.output, write_benchmark_set_json(set), options.force);
-    std::cerr << fmt::format("Wrote {}: {} assessments, index median {:.1f}, quartiles {:.1f} to {:.1f}.\n"
-                             "Use it with: pindex score FILE --benchmarks {}\n",
-                             escape_control_characters(options.output), set.count(), set.index.quantile(0.5),
-                             set.index.quantile(0.25), set.index.quantile(0.75), escape_control_characters(options.output));
+    write_output(options.output, write_benchmark_set_json(set), options.force,
+                 fmt::format(": {} assessments, index median {:.1f}, quartiles {:.1f} to {:.1f}.\n"
+                             "Use it with: pindex score FILE --benchmarks {}",
+                             set.count(), set.index.quantile(0.5), set.index.quantile(0.25),
+                             set.index.quantile(0.75), escape_control_characters(options.output)));
     return kExitSuccess;
 }
 

@@ -157,9 +157,10 @@ CommandRunner add_score_command(CLI::App& app) {
         ->required()
         ->type_name("FILE|DIR");
     std::vector<std::string> names = format_names(report_formats());
+    // The report formats, then the batch formats that are not also report formats (csv is both).
     std::vector<std::string> accepted = names;
-    accepted.insert(accepted.end(), std::begin(kBatchFormats), std::end(kBatchFormats));
-    accepted.erase(std::unique(accepted.begin(), accepted.end()), accepted.end());
+    for (std::string_view batch : kBatchFormats)
+        if (std::find(accepted.begin(), accepted.end(), batch) == accepted.end()) accepted.emplace_back(batch);
     command->add_option("--format", options->format,
                         "Report format: " + join(names) +
                             " (default: from OUT's extension .txt .json .md .html .svg .csv .xml .xlsx, else text); "

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
@@ -99,16 +100,38 @@ void check_output(const std::string& output, const std::vector<NamedInput>& inpu
     refuse_replacing(output, force);
 }
 
-void write_outputs(const std::vector<OutputFile>& files, bool force) {
-    for (const auto& file : files) refuse_replacing(file.path, force);
-    for (const auto& file : files) {
-        if (to_stdout(file.path)) std::cout << file.content << std::flush;
-        else write_file_atomically(file.path, file.content);
-    }
+namespace {
+
+// "Wrote a", "Wrote a and b", "Wrote a, b and c": the files written, for the line on stderr.
+// The file the command was asked for comes last in `paths` (a deck after its charts, a plan
+// after its answers file, so that it never names a file not yet there) and first in the line.
+std::string written_line(std::vector<std::string> paths, std::string_view detail) {
+    std::rotate(paths.rbegin(), paths.rbegin() + 1, paths.rend());
+    for (auto& path : paths) path = escape_control_characters(path);
+    std::string last = paths.back();
+    paths.pop_back();
+    std::string names = paths.empty() ? last : join(paths) + " and " + last;
+    return fmt::format("Wrote {}{}\n", names, detail);
 }
 
-void write_output(const std::string& path, const std::string& content, bool force) {
-    write_outputs({{path, content}}, force);
+}  // namespace
+
+void write_outputs(const std::vector<OutputFile>& files, bool force, std::string_view detail) {
+    for (const auto& file : files) refuse_replacing(file.path, force);
+    std::vector<std::string> written;
+    for (const auto& file : files) {
+        if (to_stdout(file.path)) {
+            std::cout << file.content << std::flush;
+        } else {
+            write_file_atomically(file.path, file.content);
+            written.push_back(file.path);
+        }
+    }
+    if (!written.empty()) std::cerr << written_line(written, detail);
+}
+
+void write_output(const std::string& path, const std::string& content, bool force, std::string_view detail) {
+    write_outputs({{path, content}}, force, detail);
 }
 
 std::string incomplete_message(const std::string& name, const Completeness& completeness,

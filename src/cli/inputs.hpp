@@ -1,6 +1,7 @@
 #pragma once
 // Loading the inputs and writing the outputs of a command, shared by all commands.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -60,9 +61,11 @@ void add_force_option(CLI::App& command, bool& force, const std::string& help = 
 
 // Writes each file, or stdout for a path that is empty or "-", each atomically. Checks every
 // path against the rule above before writing any, so that a refusal (UsageError) leaves all of
-// them as they were.
-void write_outputs(const std::vector<OutputFile>& files, bool force);
-void write_output(const std::string& path, const std::string& content, bool force);
+// them as they were. Then names the files written on stderr, one line ("Wrote report.html",
+// followed by `detail`, such as ": 3 assessments..."): whoever named a file sees it was made,
+// and stdout stays the report's alone. Nothing is said of what went to stdout.
+void write_outputs(const std::vector<OutputFile>& files, bool force, std::string_view detail = {});
+void write_output(const std::string& path, const std::string& content, bool force, std::string_view detail = {});
 
 // What a format makes: to a file, every file it writes (a deck with its charts beside it); to
 // stdout, its one text.

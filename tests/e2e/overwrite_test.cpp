@@ -93,6 +93,29 @@ TEST_CASE("every command that writes a file writes a new one, or an empty one, w
     }
 }
 
+TEST_CASE("every command that writes a file names it on stderr, and says nothing of standard output") {
+    for (const auto& writer : writers()) {
+        INFO(writer.what);
+        TempDir dir;
+        fs::path out = dir.path / writer.file_name;
+        RunResult written = run_pindex(writer.args(out.string()));
+        CHECK(written.exit_code == 0);
+        CHECK_THAT(written.err, Catch::Contains("Wrote " + out.string()));
+        if (writer.what == "plan --answers-out") continue;  // the answers after the plan never go to stdout
+        RunResult to_stdout = run_pindex(writer.args("-"));
+        CHECK(to_stdout.exit_code == 0);
+        CHECK_THAT(to_stdout.err, !Catch::Contains("Wrote"));
+    }
+    // Every file of one run on one line: a deck with its charts, a plan with its answers file.
+    TempDir dir;
+    std::string deck = (dir.path / "deck.md").string(), stem = (dir.path / "deck.").string();
+    CHECK(run_pindex({"score", example("typical.yaml"), "-o", deck}).err ==
+          "Wrote " + deck + ", " + stem + "gauge.svg, " + stem + "parts.svg and " + stem + "radar.svg\n");
+    std::string plan = (dir.path / "plan.json").string(), after = (dir.path / "after.yaml").string();
+    CHECK(run_pindex({"plan", example("typical.yaml"), "--target", "49", "-o", plan, "--answers-out", after}).err ==
+          "Wrote " + plan + " and " + after + "\n");
+}
+
 TEST_CASE("a deck is not written when one of its chart files would be replaced") {
     TempDir dir;
     fs::path chart = dir.file("deck.radar.svg", "my own radar\n");
