@@ -103,8 +103,8 @@ void check_output(const std::string& output, const std::vector<NamedInput>& inpu
 namespace {
 
 // "Wrote a", "Wrote a and b", "Wrote a, b and c": the files written, for the line on stderr.
-// The file the command was asked for comes last in `paths` (a deck after its charts, a plan
-// after its answers file, so that it never names a file not yet there) and first in the line.
+// The file the command was asked for is written last (a deck after its charts, so that it never
+// points to a chart not yet there; a plan after its answers file) and named first.
 std::string written_line(std::vector<std::string> paths, std::string_view detail) {
     std::rotate(paths.rbegin(), paths.rbegin() + 1, paths.rend());
     for (auto& path : paths) path = escape_control_characters(path);
