@@ -158,7 +158,7 @@ std::string comparison_so_what(const Comparison& comparison) {
                                       comparison.index_delta > 0 ? "rose" : "fell", std::abs(comparison.index_delta),
                                       comparison.before.index, comparison.after.index);
     if (largest && std::abs(largest->delta) >= 0.05)
-        moved += fmt::format(", most in {} ({:+.1f})", largest->name, largest->delta);
+        moved += fmt::format(", most in {} ({:+.1f})", largest->name, round_to_tenth(largest->delta));
     if (!comparison.after_position.empty())
         moved += fmt::format("; it is now {}", comparison.after_position.substr(0, comparison.after_position.find(": ")));
     if (!comparison.notes.empty())

@@ -76,7 +76,8 @@ std::string write_comparison_text(const Comparison& comparison) {
     wrapped(out, "After:  ", side_words(comparison.after));
     out += fmt::format("\n  {:<16} {:>7} {:>7} {:>7}\n", "Part", "Before", "After", "Change");
     for (const auto& part : comparison.parts)
-        out += fmt::format("  {:<16} {:>7.1f} {:>7.1f} {:>+7.1f}\n", part.name, part.before, part.after, part.delta);
+        out += fmt::format("  {:<16} {:>7.1f} {:>7.1f} {:>+7.1f}\n", part.name, round_to_tenth(part.before),
+                           round_to_tenth(part.after), round_to_tenth(part.delta));
     out += fmt::format("  {:<16} {:>7.1f} {:>7.1f} {:>+7.1f}\n", "Index", comparison.before.index,
                        comparison.after.index, comparison.index_delta);
     if (comparison.advantage) {
@@ -146,8 +147,8 @@ std::string comparison_chart(const Comparison& comparison) {
     double per_point = scale_max > 0 ? kChartWidth / scale_max : 0;
     std::string desc = fmt::format("Points of each part before and after, on one scale of 0 to {:g}. ", scale_max);
     for (const auto& part : comparison.parts)
-        desc += fmt::format("{}: {:.1f} to {:.1f} of {:g} ({:+.1f}). ", part.name, part.before, part.after, part.weight,
-                            part.delta);
+        desc += fmt::format("{}: {:.1f} to {:.1f} of {:g} ({:+.1f}). ", part.name, round_to_tenth(part.before),
+                            round_to_tenth(part.after), part.weight, round_to_tenth(part.delta));
     std::string out = fmt::format(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {:g} {:g}\" role=\"img\" "
         "font-family=\"DejaVu Sans, Verdana, Arial, sans-serif\">\n<title>Points by part, before and after</title>\n"
@@ -157,8 +158,8 @@ std::string comparison_chart(const Comparison& comparison) {
         out += fmt::format("<text x=\"0\" y=\"{:g}\" font-size=\"22\" fill=\"{}\">{}</text>\n", y + 22, palette::kInk,
                            escape_xml(part.name));
         out += fmt::format("<text x=\"{:g}\" y=\"{:g}\" font-size=\"22\" text-anchor=\"end\" fill=\"{}\">{:.1f} → "
-                           "{:.1f} ({:+.1f})</text>\n", kChartWidth, y + 22, palette::kInk, part.before, part.after,
-                           part.delta);
+                           "{:.1f} ({:+.1f})</text>\n", kChartWidth, y + 22, palette::kInk,
+                           round_to_tenth(part.before), round_to_tenth(part.after), round_to_tenth(part.delta));
         for (auto [offset, points, colour] : {std::tuple{30.0, part.before, palette::kBands[1]},
                                               std::tuple{30.0 + kBar + 2, part.after, palette::kAccent}}) {
             out += fmt::format("<rect x=\"0\" y=\"{:g}\" width=\"{:.1f}\" height=\"{:g}\" fill=\"{}\"/>\n", y + offset,
@@ -202,7 +203,8 @@ void parts_slide(std::string& out, const Comparison& comparison, const DeckChart
     if (charts) out += fmt::format("![bg right:45% contain]({})\n\n", charts->url("change"));
     out += "## Change by part\n\n| Part | Before | After | Change |\n|---|---:|---:|---:|\n";
     for (const auto& part : comparison.parts)
-        out += fmt::format("| {} | {:.1f} | {:.1f} | {:+.1f} |\n", m(part.name), part.before, part.after, part.delta);
+        out += fmt::format("| {} | {:.1f} | {:.1f} | {:+.1f} |\n", m(part.name), round_to_tenth(part.before),
+                           round_to_tenth(part.after), round_to_tenth(part.delta));
     out += fmt::format("| **Index** | **{:.1f}** | **{:.1f}** | **{:+.1f}** |\n", comparison.before.index,
                        comparison.after.index, comparison.index_delta);
 }

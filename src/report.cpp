@@ -1,6 +1,7 @@
 #include "pindex/report.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -62,7 +63,11 @@ const Option* QuestionReport::level(std::string_view level_id) const {
     return nullptr;
 }
 
-std::string percent_words(double fraction) { return fmt::format("{:.0f}%", fraction * 100); }
+std::string percent_words(double fraction) {
+    // Half away from zero with round_to_tenth's allowance for binary error, so that a share agrees
+    // with the points beside it: 7.75 of 10 points is shown 7.8, and its share 78%, not 77%.
+    return fmt::format("{:.0f}%", std::round(fraction * 100 + 1e-9));
+}
 
 std::string delta_words(double delta) {
     if (delta > 0) return fmt::format("{:.1f} above", delta);
@@ -160,7 +165,7 @@ std::string first_move_words(const Move& move) {
     std::string step = move.advice.empty() ? fmt::format("{} to \"{}\"", move.question_text, move.to_text)
                                            : move.advice;
     if (!step.empty() && step.back() == '.') step.pop_back();
-    return fmt::format("{} ({}, +{:.1f} points)", step, where, move.gain);
+    return fmt::format("{} ({}, +{:.1f} points)", step, where, round_to_tenth(move.gain));
 }
 
 }  // namespace
@@ -176,8 +181,8 @@ std::string so_what(const Report& report) {
             most_missing = &part;
     }
     if (!weakest || !most_missing) return "";
-    std::string gap = fmt::format("{:.1f} of the {:.1f} points missing", most_missing->weight - most_missing->points,
-                                  missing);
+    std::string gap = fmt::format("{:.1f} of the {:.1f} points missing",
+                                  round_to_tenth(most_missing->weight - most_missing->points), round_to_tenth(missing));
     std::string sentence =
         weakest == most_missing
             ? fmt::format("{} is the weakest part ({} of its {:g} points) and holds the most to gain ({})",

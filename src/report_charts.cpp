@@ -136,12 +136,12 @@ std::string parts_bar_chart(const Report& report) {
     std::string desc = fmt::format("All bars on one scale of 0 to {:g} points; each grey track is the part's maximum. ",
                                    scale_max);
     for (const auto& part : report.parts)
-        desc += fmt::format("{}: {:.1f} of {:g} points ({}). ", part.name, part.points, part.weight,
+        desc += fmt::format("{}: {:.1f} of {:g} points ({}). ", part.name, round_to_tenth(part.points), part.weight,
                             percent_words(part.fraction));
     std::string out = svg_open(kWidth, height, "Points by part, on one scale, against each part's maximum", desc);
     double y = 0;
     for (const auto& part : report.parts) {
-        std::string value = part.applicable ? fmt::format("{:.1f} / {:g} ({})", part.points, part.weight,
+        std::string value = part.applicable ? fmt::format("{:.1f} / {:g} ({})", round_to_tenth(part.points), part.weight,
                                                           percent_words(part.fraction))
                                             : fmt::format("0 / {:g} (no question applies)", part.weight);
         out += text_element({0, y + 24}, 22, "start", part.name);

@@ -102,8 +102,8 @@ void breakdown(std::string& out, const Report& report) {
            "<th class=\"num\">Share</th></tr>\n";
     for (const auto& part : report.parts)
         out += fmt::format("<tr><td>{}</td><td class=\"num\">{:.1f}</td><td class=\"num\">{:g}</td>"
-                           "<td class=\"num\">{}{}</td></tr>\n", h(part.name), part.points, part.weight,
-                           percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
+                           "<td class=\"num\">{}{}</td></tr>\n", h(part.name), round_to_tenth(part.points),
+                           part.weight, percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
     out += fmt::format("<tr><th>Index</th><th class=\"num\">{:.1f}</th><th class=\"num\">100</th><th></th></tr>\n"
                        "</table>\n</section>\n", report.index);
 }
@@ -165,15 +165,15 @@ void matrix_table(std::string& out, const QuestionReport& question) {
 }
 
 void part_detail(std::string& out, const PartReport& part) {
-    out += fmt::format("<section class=\"part\">\n<h3>{}: {:.1f} / {:g} ({})</h3>\n", h(part.name), part.points,
-                       part.weight, percent_words(part.fraction));
+    out += fmt::format("<section class=\"part\">\n<h3>{}: {:.1f} / {:g} ({})</h3>\n", h(part.name),
+                       round_to_tenth(part.points), part.weight, percent_words(part.fraction));
     if (!part.description.empty()) out += "<p>" + h(part.description) + "</p>\n";
     out += "<table>\n<tr><th>Question</th><th>Answer</th><th class=\"num\">Score</th><th class=\"num\">Points"
            "</th></tr>\n";
     for (const auto& question : part.questions)
         out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.1f} / {:.1f}"
                            "</td></tr>\n", h(question.text), answer_cell(question), percent_words(question.score),
-                           question.points, question.max_points);
+                           round_to_tenth(question.points), round_to_tenth(question.max_points));
     out += "</table>\n";
     for (const auto& question : part.questions)
         if (question.type == QuestionType::matrix && question.answer) matrix_table(out, question);

@@ -47,7 +47,7 @@ std::string write_report_junit(const Report& report) {
     if (report.peers) summary += " " + peer_words(*report.peers, report.index);
     tests.push_back({"index", summary, threshold_on(report, "index")});
     for (const auto& part : report.parts)
-        tests.push_back({"part " + part.id, fmt::format("{}: {:.1f} of {:g} points", part.name, part.points, part.weight),
+        tests.push_back({"part " + part.id, fmt::format("{}: {:.1f} of {:g} points", part.name, round_to_tenth(part.points), part.weight),
                          threshold_on(report, part.id)});
     std::size_t failures = 0;
     for (const auto& test : tests) failures += test.threshold && !test.threshold->passed ? 1 : 0;

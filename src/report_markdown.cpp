@@ -63,8 +63,8 @@ void breakdown_slide(std::string& out, const Report& report, const DeckChartFile
     if (charts) out += fmt::format("![bg right:45% contain]({})\n\n", charts->url("parts"));
     out += "## Breakdown\n\n| Part | Points | Maximum | Share |\n|---|---:|---:|---:|\n";
     for (const auto& part : report.parts)
-        out += fmt::format("| {} | {:.1f} | {:g} | {}{} |\n", m(part.name), part.points, part.weight,
-                           percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
+        out += fmt::format("| {} | {:.1f} | {:g} | {}{} |\n", m(part.name), round_to_tenth(part.points),
+                           part.weight, percent_words(part.fraction), part.applicable ? "" : " (no question applies)");
     out += fmt::format("| **Index** | **{:.1f}** | 100 | |\n", report.index);
     if (!report.completeness.complete()) out += "\n**" + m(incomplete_caveat(report.completeness)) + ".**\n";
 }
@@ -82,7 +82,7 @@ void chart_slide(std::string& out, const Report& report, const DeckChartFiles* c
     for (const auto& part : report.parts) name_width = std::max(name_width, display_width(part.name));
     for (const auto& part : report.parts) {
         std::string name = isolate_bidi(part.name) + std::string(name_width - display_width(part.name), ' ');
-        out += fmt::format("{}  {}  {:>4.1f} / {:<3g} {:>4}\n", name, text_bar(part.fraction, 20), part.points,
+        out += fmt::format("{}  {}  {:>4.1f} / {:<3g} {:>4}\n", name, text_bar(part.fraction, 20), round_to_tenth(part.points),
                            part.weight, percent_words(part.fraction));
     }
     out += "```\n";
@@ -129,8 +129,8 @@ std::size_t row_lines(const QuestionReport& question) {
 
 void part_slides(std::string& out, const PartReport& part) {
     constexpr std::size_t kLinesPerSlide = 14;  // measured in Chromium: see tests/visual/check_decks.py
-    std::string heading = fmt::format("## {}: {:.1f} / {:g} ({})", m(part.name), part.points, part.weight,
-                                      percent_words(part.fraction));
+    std::string heading = fmt::format("## {}: {:.1f} / {:g} ({})", m(part.name), round_to_tenth(part.points),
+                                      part.weight, percent_words(part.fraction));
     std::string table_head = "| Question | Answer | Score | Points |\n|---|---|---:|---:|\n";
     out += heading + "\n\n";
     if (!part.description.empty()) out += m(part.description) + "\n\n";
@@ -144,7 +144,8 @@ void part_slides(std::string& out, const PartReport& part) {
         }
         lines += needed;
         out += fmt::format("| {} | {} | {} | {:.1f} / {:.1f} |\n", m(question.text), answer_cell(question),
-                           percent_words(question.score), question.points, question.max_points);
+                           percent_words(question.score), round_to_tenth(question.points),
+                           round_to_tenth(question.max_points));
     }
 }
 

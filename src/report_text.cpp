@@ -35,8 +35,8 @@ void write_header(std::string& out, const Report& report) {
 void write_parts(std::string& out, const Report& report) {
     out += fmt::format("  {:<16} {:>12}  {:>5}\n", "Part", "Points", "Share");
     for (const auto& part : report.parts) {
-        std::string points = fmt::format("{:.1f} / {:g}", part.points, part.weight);
-        out += fmt::format("  {:<16} {:>12}  {:>4.0f}%  {}{}\n", part.name, points, part.fraction * 100,
+        std::string points = fmt::format("{:.1f} / {:g}", round_to_tenth(part.points), part.weight);
+        out += fmt::format("  {:<16} {:>12}  {:>5}  {}{}\n", part.name, points, percent_words(part.fraction),
                            bar(part.fraction), part.applicable ? "" : "  (no question applies)");
     }
     out += fmt::format("  {:<16} {:>12}\n\n", "Index", fmt::format("{:.1f} / 100", report.index));

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "invocation.hpp"
+#include "pindex/scoring.hpp"
 #include "pindex/text.hpp"
 
 namespace pindex::cli {
@@ -80,7 +81,7 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
             s.headline.push_back(std::move(line));
 
     for (const auto& part : report.parts)
-        s.parts.push_back(styled(fmt::format("  {:<16} {:>4.1f} / {:<3g} {}", part.name, part.points, part.weight,
+        s.parts.push_back(styled(fmt::format("  {:<16} {:>4.1f} / {:<3g} {}", part.name, round_to_tenth(part.points), part.weight,
                                              bar(part.fraction, glyphs))));
 
     if (report.moves.empty()) {
@@ -91,7 +92,7 @@ Sections sections(const Report& report, const std::string& answers_file, std::si
                                  Style::bold));
         for (std::size_t i = 0; i < report.moves.size() && i < kStepsShown; ++i) {
             const Move& move = report.moves[i];
-            std::string head = fmt::format("  +{:.1f}  ", move.gain);
+            std::string head = fmt::format("  +{:.1f}  ", round_to_tenth(move.gain));
             std::vector<StyledLine> lines = wrapped(step_words(report, move), width, Style::plain, head,
                                                     std::string(display_width(head), ' '));
             if (lines.size() > step_lines) {

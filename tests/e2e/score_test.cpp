@@ -306,3 +306,24 @@ TEST_CASE("a peer set is named without its folders, and every format says when t
     RunResult outside = run_pindex({"score", example("typical.yaml"), "--benchmarks", set.string()});
     CHECK(outside.out.find("This very assessment") == std::string::npos);
 }
+
+TEST_CASE("a part's points are shown as --fail-under-part compares them: one decimal, half away from zero") {
+    // The leader's Show me is 0.675 × 10 = 6.75 points (6.749999999999999 in binary) and its
+    // Delight me 7.75: each report shows 6.8 and 7.8, with shares of 68% and 78%, the values a
+    // threshold of 6.8 or 7.8 is met by (docs/methodology.md, scoring step 4).
+    const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
+        {"text", {"Show me              6.8 / 10    68%", "Delight me           7.8 / 10    78%"}},
+        {"markdown", {"| Show me | 6.8 | 10 | 68% |", "| Delight me | 7.8 | 10 | 78% |"}},
+        {"html", {"<td>Show me</td><td class=\"num\">6.8</td>", "<h3>Delight me: 7.8 / 10 (78%)</h3>"}},
+        {"junit", {"Show me: 6.8 of 10 points", "Delight me: 7.8 of 10 points"}},
+        {"svg", {"Show me: 6.8 of 10 points (68%)", "Delight me: 7.8 of 10 points (78%)"}},
+    };
+    for (const auto& [format, lines] : expected) {
+        INFO(format);
+        RunResult result = run_pindex({"score", example("leader.yaml"), "--format", format, "--fail-under-part",
+                                       "show-me=6.8", "--fail-under-part", "delight-me=7.8"});
+        CHECK(result.exit_code == 0);
+        for (const auto& line : lines) CHECK_THAT(result.out, Catch::Contains(line));
+        CHECK_THAT(result.out, !Catch::Contains("6.7 / 10") && !Catch::Contains("7.7 of 10"));
+    }
+}
