@@ -91,12 +91,12 @@ BatchItem score_one(const Rubric& rubric, const std::string& file, const BatchOp
             return item;
         }
         BatchRow row{answers.organization, answers.respondent, answers.date, score.index,
-                     score.completeness.complete(), {}, std::nullopt};
+                     score.completeness.complete(), {}, std::nullopt, {}};
         for (const auto& part : score.parts) row.part_points.push_back(part.points);
         if (!options.thresholds.empty()) {
-            bool passed = true;
-            for (const auto& result : evaluate_thresholds(options.thresholds, score)) passed = passed && result.passed;
-            row.thresholds_passed = passed;
+            for (const auto& result : evaluate_thresholds(options.thresholds, score))
+                if (!result.passed) row.missed.push_back(result);
+            row.thresholds_passed = row.missed.empty();
         }
         item.row = std::move(row);
     } catch (const InputError& error) {

@@ -22,13 +22,6 @@ using Kind = SurveyItem::Kind;
 
 constexpr std::string_view kKeys = "(b back, ? help, s skip, q save and quit)";
 
-std::string trim(std::string_view text) {
-    auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return "";
-    auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
-}
-
 std::string lowercase(std::string text) {
     for (char& c : text)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

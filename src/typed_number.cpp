@@ -16,10 +16,7 @@ namespace {
 std::string lower_trimmed(std::string_view text) {
     std::string result;
     for (char c : text) result += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    auto first = result.find_first_not_of(" \t");
-    if (first == std::string::npos) return "";
-    auto last = result.find_last_not_of(" \t");
-    return result.substr(first, last - first + 1);
+    return trim(result);
 }
 
 bool ends_with_word(const std::string& text, std::string_view word, std::string& rest) {

@@ -18,6 +18,7 @@ struct BatchRow {
     bool complete = true;
     std::vector<double> part_points;         // unrounded, in the rubric's part order
     std::optional<bool> thresholds_passed;   // only when thresholds were given
+    std::vector<ThresholdResult> missed;     // the thresholds this file did not meet
 };
 
 // One input file: its row, or the errors that kept it from being scored.

@@ -54,6 +54,9 @@ std::vector<std::string> split_words(std::string_view text);
 // The lines of text, without their '\n'; a final newline does not start another line.
 std::vector<std::string> split_lines(std::string_view text);
 
+// text without the spaces, tabs and line ends around it.
+std::string trim(std::string_view text);
+
 // "a, b, c": for messages that list what was expected.
 template <typename Strings>
 std::string join(const Strings& items, std::string_view separator = ", ") {

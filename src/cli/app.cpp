@@ -1,7 +1,10 @@
 #include "app.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <string_view>
 #include <iostream>
 #include <vector>
 
@@ -69,15 +72,65 @@ int checked_stdout(int exit_code) {
     return kExitInvalid;
 }
 
-// `-o ""` (an unset variable in a script) would otherwise write to standard output, as if -o had
-// not been given. Checked here, for every command and subcommand that has -o.
-void refuse_empty_output(const CLI::App& command) {
+// An option given an empty value is most often an unset variable in a script: `-o ""` would write
+// to standard output, `--fail-under ""` switch the gate off, `--rubric ""` score on the built-in
+// rubric, each as if the option had not been given. Refused for every option of every command
+// used (flags, which take no value, aside). The environment is not the command line: a variable
+// set to nothing is unset, as CLI11 reads it.
+void refuse_empty_values(const CLI::App& command) {
     for (const CLI::App* sub : command.get_subcommands()) {
-        const CLI::Option* output = sub->get_option_no_throw("--output");
-        if (output && output->count() > 0 && output->as<std::string>().empty())
-            throw UsageError("-o needs a file name, got an empty one");
-        refuse_empty_output(*sub);
+        for (const CLI::Option* option : sub->get_options()) {
+            if (option->get_positional() || option->get_type_size_max() == 0 || option->count() == 0) continue;
+            const auto& values = option->results();
+            if (std::none_of(values.begin(), values.end(), [](const std::string& value) { return value.empty(); }))
+                continue;
+            std::string name = option->get_snames().empty() ? "--" + option->get_lnames().front()
+                                                            : "-" + option->get_snames().front();
+            const std::string& type = option->get_type_name();
+            bool file = type == "OUT" || type == "FILE" || type == "SET";
+            throw UsageError(fmt::format("{} needs {}, got an empty one", name, file ? "a file name" : "a value"));
+        }
+        refuse_empty_values(*sub);
     }
+}
+
+// CLI11 reads every command's environment variables, and converts what it read, whichever
+// command runs: PINDEX_FAIL_UNDER=abc would break `pindex rubric show`. A command that has a
+// parse-complete callback reads them only when it is the one given.
+void read_environment_only_when_used(CLI::App& command) {
+    for (CLI::App* sub : command.get_subcommands([](const CLI::App*) { return true; })) {
+        sub->parse_complete_callback([] {});
+        read_environment_only_when_used(*sub);
+    }
+}
+
+bool on_command_line(const CLI::Option& option, int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view token = argv[i];
+        if (token == "--") return false;
+        for (const auto& name : option.get_lnames())
+            if (token == "--" + name || token.starts_with("--" + name + "=")) return true;
+        for (const auto& name : option.get_snames())
+            if (!token.starts_with("--") && token.starts_with("-" + name)) return true;
+    }
+    return false;
+}
+
+// When what the parser refused came from the environment (PINDEX_FAIL_UNDER=abc), its message
+// names only the option; this names the variable, which no command line shows.
+std::string environment_note(const CLI::App& app, std::string_view error, int argc, char** argv) {
+    std::vector<const CLI::App*> used = {&app};
+    for (std::size_t i = 0; i < used.size(); ++i)
+        for (const CLI::App* sub : used[i]->get_subcommands()) used.push_back(sub);
+    for (const CLI::App* command : used)
+        for (const CLI::Option* option : command->get_options()) {
+            const std::string& variable = option->get_envname();
+            const char* value = variable.empty() ? nullptr : std::getenv(variable.c_str());
+            if (value && *value && error.find(option->get_name()) != std::string_view::npos &&
+                !on_command_line(*option, argc, argv))
+                return fmt::format(" (from the environment: {}={})", variable, value);
+        }
+    return "";
 }
 
 }  // namespace
@@ -89,20 +142,21 @@ std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app
     app.require_subcommand(1);
     // --color may come after the command too ("pindex score a.yaml --color never").
     app.fallthrough();
-    app.add_option_function<std::string>(
-           "--color",
-           [](const std::string& when) {
-               set_color_when(when == "always" ? ColorWhen::always : when == "never" ? ColorWhen::never
-                                                                                     : ColorWhen::automatic);
-           },
-           "Colour: auto (a terminal, and NO_COLOR unset), always or never")
+    with_environment(app.add_option_function<std::string>(
+                         "--color",
+                         [](const std::string& when) {
+                             set_color_when(when == "always"  ? ColorWhen::always
+                                            : when == "never" ? ColorWhen::never
+                                                              : ColorWhen::automatic);
+                         },
+                         "Colour: auto (a terminal, and NO_COLOR unset), always or never"),
+                     "PINDEX_COLOR")
         ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->envname("PINDEX_COLOR")
         ->type_name("WHEN");
     app.footer("Exit codes: 0 success, 1 a threshold was not met (plan: the target cannot be reached),\n"
                "2 invalid input or usage, 3 survey saved but not finished, 130 survey saved after Ctrl-C.\n"
                "Examples: pindex survey    pindex score answers.yaml --fail-under 49");
-    return {
+    std::vector<std::pair<std::string, CommandRunner>> commands = {
         {"survey", add_survey_command(app)},
         {"score", add_score_command(app)},
         {"compare", add_compare_command(app)},
@@ -113,6 +167,8 @@ std::vector<std::pair<std::string, CommandRunner>> define_commands(CLI::App& app
         {"template", add_template_command(app)},
         {"rubric", add_rubric_command(app)},
     };
+    read_environment_only_when_used(app);
+    return commands;
 }
 
 int run(int argc, char** argv) {
@@ -129,14 +185,15 @@ int run(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << fmt::format("pindex: error: {}{}\n", escape_control_characters(e.what()),
+        std::cerr << fmt::format("pindex: error: {}{}{}\n", escape_control_characters(e.what()),
+                                 escape_control_characters(environment_note(app, e.what(), argc, argv)),
                                  escape_control_characters(suggestion_for(app, argc, argv)))
                   << "Run 'pindex --help' or 'pindex COMMAND --help' for usage.\n";
         return kExitInvalid;
     }
 
     try {
-        refuse_empty_output(app);
+        refuse_empty_values(app);
         for (const auto& [name, runner] : commands)
             if (app.got_subcommand(name)) return checked_stdout(runner());
         return kExitInvalid;

@@ -59,9 +59,9 @@ CommandRunner add_compare_command(CLI::App& app) {
         ->check(CLI::IsMember(format_names(comparison_formats())))
         ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "Write to OUT instead of standard output")->type_name("OUT");
-    command->add_option("--fail-if-drop", options->fail_if_drop,
-                        "Exit 1 if the index fell by more than N points (0: any drop)")
-        ->envname("PINDEX_FAIL_IF_DROP")
+    with_environment(command->add_option("--fail-if-drop", options->fail_if_drop,
+                                         "Exit 1 if the index fell by more than N points (0: any drop)"),
+                     "PINDEX_FAIL_IF_DROP")
         ->type_name("N");
     add_rubric_option(*command, options->rubric);
     add_force_option(*command, options->force);

@@ -39,6 +39,16 @@ struct ScoreOptions {
 
 constexpr std::string_view kBatchFormats[] = {"csv", "jsonl"};
 
+// One line on stderr for a threshold not met, so that a CI log says which one failed, and in
+// which file when several were scored: "pindex: threshold not met: a.yaml: the index is 44.9,
+// below the required 49".
+void print_missed(const ThresholdResult& result, const std::string& file = "") {
+    std::string target = result.threshold.part_id.empty() ? "the index" : "part " + result.threshold.part_id;
+    std::cerr << fmt::format("pindex: threshold not met: {}{} is {:.1f}, below the required {:g}\n",
+                             file.empty() ? "" : escape_control_characters(file) + ": ", target, result.actual,
+                             result.threshold.minimum);
+}
+
 std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubric& rubric) {
     std::vector<Threshold> thresholds;
     if (options.fail_under) {
@@ -80,10 +90,13 @@ int run_batch(const ScoreOptions& options) {
         print_diagnostics(item.warnings);
         print_diagnostics(item.errors);
         if (!item.row) ++invalid;
-        else passed = passed && item.row->thresholds_passed.value_or(true);
+        else passed = passed && item.row->missed.empty();
     }
     write_output(options.output, format == "csv" ? write_batch_csv(rubric, items) : write_batch_jsonl(rubric, items),
                  options.force);
+    for (const auto& item : items)
+        if (item.row)
+            for (const auto& result : item.row->missed) print_missed(result, item.file);
     if (invalid > 0)
         std::cerr << fmt::format("pindex: {} of {} files were invalid (listed above); the summary holds the other {}\n",
                                  invalid, items.size(), items.size() - invalid);
@@ -132,9 +145,7 @@ int run_single(const ScoreOptions& options) {
     for (const auto& result : report.thresholds) {
         if (result.passed) continue;
         passed = false;
-        std::string target = result.threshold.part_id.empty() ? "the index" : "part " + result.threshold.part_id;
-        std::cerr << fmt::format("pindex: threshold not met: {} is {:.1f}, below the required {:g}\n", target,
-                                 result.actual, result.threshold.minimum);
+        print_missed(result);
     }
     return passed ? kExitSuccess : kExitThresholdFailed;
 }
@@ -170,8 +181,8 @@ CommandRunner add_score_command(CLI::App& app) {
     command->add_option("-o,--output", options->output, "Write the report to OUT instead of standard output")
         ->type_name("OUT");
     add_force_option(*command, options->force);
-    command->add_option("--fail-under", options->fail_under, "Exit 1 if the index is below N (0-100)")
-        ->envname("PINDEX_FAIL_UNDER")
+    with_environment(command->add_option("--fail-under", options->fail_under, "Exit 1 if the index is below N (0-100)"),
+                     "PINDEX_FAIL_UNDER")
         ->type_name("N");
     command->add_option("--fail-under-part", options->fail_under_part,
                         "Exit 1 if part ID has fewer than N points (repeatable)")
@@ -182,9 +193,9 @@ CommandRunner add_score_command(CLI::App& app) {
         ->type_name("SET");
     command->add_flag("--allow-incomplete", options->allow_incomplete,
                       "Score unanswered questions as 0 instead of failing");
-    command->add_option("-j,--jobs", options->jobs, "Several files: score on N threads (default: one per core)")
+    with_environment(command->add_option("-j,--jobs", options->jobs, "Several files: score on N threads (default: one per core)"),
+                     "PINDEX_JOBS")
         ->check(CLI::Range(1u, 256u))
-        ->envname("PINDEX_JOBS")
         ->type_name("N");
     command->footer("Examples:\n"
                     "  pindex score answers.yaml\n"

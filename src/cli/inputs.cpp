@@ -124,7 +124,9 @@ void write_outputs(const std::vector<OutputFile>& files, bool force, std::string
             std::cout << file.content << std::flush;
         } else {
             write_file_atomically(file.path, file.content);
-            written.push_back(file.path);
+            // A device (-o /dev/stdout, /dev/null) was written into, not made: not announced.
+            struct stat info {};
+            if (::stat(file.path.c_str(), &info) == 0 && S_ISREG(info.st_mode)) written.push_back(file.path);
         }
     }
     if (!written.empty()) std::cerr << written_line(written, detail);
@@ -139,9 +141,17 @@ std::string incomplete_message(const std::string& name, const Completeness& comp
     return fmt::format("{}: error: {}", escape_control_characters(name), incomplete_words(completeness, allow_effect));
 }
 
+CLI::Option* with_environment(CLI::Option* option, const std::string& variable) {
+    auto trim_value = [](std::string& value) {
+        value = trim(value);
+        return std::string();  // nothing refused
+    };
+    return option->transform(CLI::Validator(trim_value, "", "trimmed"))->envname(variable);
+}
+
 void add_rubric_option(CLI::App& command, std::string& path) {
-    command.add_option("--rubric", path, "Rubric file to use instead of the built-in Personalization Index")
-        ->envname("PINDEX_RUBRIC")
+    with_environment(command.add_option("--rubric", path, "Rubric file to use instead of the built-in Personalization Index"),
+                     "PINDEX_RUBRIC")
         ->type_name("FILE");
 }
 

@@ -63,7 +63,7 @@ void add_force_option(CLI::App& command, bool& force, const std::string& help = 
 // path against the rule above before writing any, so that a refusal (UsageError) leaves all of
 // them as they were. Then names the files written on stderr, one line ("Wrote report.html",
 // followed by `detail`, such as ": 3 assessments..."): whoever named a file sees it was made,
-// and stdout stays the report's alone. Nothing is said of what went to stdout.
+// and stdout stays the report's alone. Nothing is said of what went to stdout or a device.
 void write_outputs(const std::vector<OutputFile>& files, bool force, std::string_view detail = {});
 void write_output(const std::string& path, const std::string& content, bool force, std::string_view detail = {});
 
@@ -80,6 +80,11 @@ void write_format_output(const OutputFormat<Model>& format, const Model& model, 
 // what --allow-incomplete would do instead.
 std::string incomplete_message(const std::string& name, const Completeness& completeness,
                                std::string_view allow_effect);
+
+// Lets `option` also be set by the environment variable `variable` (the command line wins), and
+// drops white space around either value: one pasted into a CI settings page often ends in a
+// space or a newline. Call it before adding checks, which then see the trimmed value.
+CLI::Option* with_environment(CLI::Option* option, const std::string& variable);
 
 // Adds the --rubric option every command that reads answers has.
 void add_rubric_option(CLI::App& command, std::string& path);

@@ -84,8 +84,12 @@ TEST_CASE("several files: thresholds add a column and exit 1, and -o writes the 
     CHECK_THAT(rows[0], Catch::EndsWith(",accountability,thresholds_passed\r"));
     CHECK_THAT(rows[1], Catch::EndsWith(",false\r"));  // typical, under 49
     CHECK_THAT(rows[2], Catch::EndsWith(",true\r"));   // leader, above 49
+    // The log says which file missed which threshold, as one file's score does.
+    CHECK(result.err == "Wrote " + summary.string() + "\npindex: threshold not met: " + example("typical.yaml") +
+                            ": the index is " + index_text(kTypicalIndex) + ", below the required 49\n");
     RunResult all_pass = run_pindex({"score", example("typical.yaml"), example("leader.yaml"), "--fail-under", "30"});
     CHECK(all_pass.exit_code == 0);
+    CHECK(all_pass.err.empty());
 }
 
 TEST_CASE("several files: report formats, --benchmarks and -o over an input are usage errors") {

@@ -3,6 +3,7 @@
 
 #include "run_pindex.hpp"
 #include "example_scores.hpp"
+#include "pindex/text.hpp"
 
 using namespace pindex::e2e;
 using namespace pindex::test;
@@ -41,6 +42,55 @@ TEST_CASE("a mistyped command gets a suggestion") {
     RunResult result = run_pindex({"scroe", example("typical.yaml")});
     CHECK(result.exit_code == 2);
     CHECK_THAT(result.err, Catch::Contains("did you mean 'score'?"));
+}
+
+TEST_CASE("an option given an empty value is a usage error, never the option left out") {
+    // `--fail-under "$MIN"` with MIN unset must not pass a build with no gate.
+    const std::string typical = example("typical.yaml");
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases = {
+        {{"score", typical, "--fail-under", ""}, "--fail-under needs a value, got an empty one"},
+        {{"score", typical, "--fail-under-part", ""}, "--fail-under-part needs a value, got an empty one"},
+        {{"score", typical, "--rubric", ""}, "--rubric needs a file name, got an empty one"},
+        {{"score", typical, "--benchmarks", ""}, "--benchmarks needs a file name, got an empty one"},
+        {{"compare", typical, typical, "--fail-if-drop", ""}, "--fail-if-drop needs a value, got an empty one"},
+        {{"plan", typical, "--target", ""}, "--target needs a value, got an empty one"},
+        {{"survey", "--plain", "--org", ""}, "--org needs a value, got an empty one"},
+    };
+    for (const auto& [args, message] : cases) {
+        INFO(pindex::join(args, " "));
+        RunResult result = run_pindex(args);
+        CHECK(result.exit_code == 2);
+        CHECK(result.err == "pindex: error: " + message + "\n");
+        CHECK(result.out.empty());
+    }
+}
+
+TEST_CASE("an environment setting is read by its own command only, trimmed, and named when it is wrong") {
+    auto with_env = [](const std::string& setting, std::vector<std::string> args) {
+        args.insert(args.begin(), {setting, PINDEX_BINARY});
+        return run_program("env", args);
+    };
+    // Another command's setting does not concern this one.
+    CHECK(with_env("PINDEX_FAIL_UNDER=abc", {"rubric", "show"}).exit_code == 0);
+    CHECK(with_env("PINDEX_FAIL_IF_DROP=abc", {"score", example("typical.yaml")}).exit_code == 0);
+    // A value pasted with a space or a newline around it.
+    CHECK(with_env("PINDEX_FAIL_UNDER= 49\n", {"score", example("typical.yaml")}).exit_code == 1);
+    CHECK(with_env("PINDEX_FAIL_UNDER=44.9 ", {"score", example("typical.yaml")}).exit_code == 0);
+    // A wrong value names the variable, since no command line shows it.
+    RunResult wrong = with_env("PINDEX_FAIL_UNDER=abc", {"score", example("typical.yaml")});
+    CHECK(wrong.exit_code == 2);
+    CHECK_THAT(wrong.err, Catch::Contains("(from the environment: PINDEX_FAIL_UNDER=abc)"));
+    RunResult jobs = with_env("PINDEX_JOBS=many", {"score", example("typical.yaml"), example("leader.yaml")});
+    CHECK(jobs.exit_code == 2);
+    CHECK_THAT(jobs.err, Catch::Contains("(from the environment: PINDEX_JOBS=many)"));
+    // ...but not when the value refused is the one typed.
+    RunResult typed = with_env("PINDEX_FAIL_UNDER=abc", {"score", example("typical.yaml"), "--fail-under", "x"});
+    CHECK(typed.exit_code == 2);
+    CHECK_THAT(typed.err, !Catch::Contains("from the environment"));
+    // Whitespace alone is no value.
+    RunResult blank = with_env("PINDEX_FAIL_UNDER= ", {"score", example("typical.yaml")});
+    CHECK(blank.exit_code == 2);
+    CHECK_THAT(blank.err, Catch::Contains("--fail-under needs a value, got an empty one"));
 }
 
 TEST_CASE("CI settings come from the environment, and a flag on the command line wins") {

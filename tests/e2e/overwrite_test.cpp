@@ -106,6 +106,10 @@ TEST_CASE("every command that writes a file names it on stderr, and says nothing
         CHECK(to_stdout.exit_code == 0);
         CHECK_THAT(to_stdout.err, !Catch::Contains("Wrote"));
     }
+    // A device is written into, not made: not announced either.
+    RunResult device = run_pindex({"score", example("typical.yaml"), "-o", "/dev/null"});
+    CHECK(device.exit_code == 0);
+    CHECK(device.err.empty());
     // Every file of one run on one line: a deck with its charts, a plan with its answers file.
     TempDir dir;
     std::string deck = (dir.path / "deck.md").string(), stem = (dir.path / "deck.").string();
