@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pindex/limits.hpp"
+#include "pindex/report_json.hpp"
 #include "pindex/text.hpp"
 #include "pindex/yaml_reader.hpp"
 
@@ -462,6 +463,11 @@ private:
 }  // namespace
 
 Answers load_answers(std::string_view text, const std::string& file, const Rubric& rubric) {
+    // A report kept beside the answers (last year's report.json) would otherwise get a dozen
+    // errors about keys an answers file does not have.
+    if (looks_like_report_json(text))
+        throw InputError({file, 1, 1}, "this is a pindex JSON report, not an answers file: score, plan and validate "
+                                       "read the answers it was made from; compare and benchmark build read reports");
     YAML::Node root = parse_yaml_document(text, file);
     Diagnostics diagnostics;
     AnswersLoader loader(file, rubric, diagnostics);
@@ -471,6 +477,7 @@ Answers load_answers(std::string_view text, const std::string& file, const Rubri
 }
 
 bool looks_like_rubric(std::string_view text, const std::string& file) {
+    if (looks_like_report_json(text)) return false;  // a report has parts too
     const YAML::Node root = parse_yaml_document(text, file);
     return root.IsMap() && root["parts"] && !root["answers"];
 }

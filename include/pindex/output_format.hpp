@@ -1,6 +1,7 @@
 #pragma once
 // An output format: what --format calls it, the -o extension that picks it, and its writer.
 // Reports and comparisons each keep a table of these; the commands choose from it the same way.
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,11 +32,22 @@ const OutputFormat<Model>* find_format(const std::vector<OutputFormat<Model>>& f
     return nullptr;
 }
 
+// True when path ends with extension and has a name before it, in any case: "Q3.JSON" is JSON,
+// as a file manager or a spreadsheet would take it.
+inline bool has_extension(std::string_view path, std::string_view extension) {
+    if (path.size() <= extension.size()) return false;
+    std::string_view end = path.substr(path.size() - extension.size());
+    for (std::size_t i = 0; i < end.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(end[i])) != std::tolower(static_cast<unsigned char>(extension[i])))
+            return false;
+    return true;
+}
+
 // The format whose extension the path ends with ("report.md" -> markdown), or nullptr.
 template <typename Model>
 const OutputFormat<Model>* format_for_path(const std::vector<OutputFormat<Model>>& formats, std::string_view path) {
     for (const auto& format : formats)
-        if (path.size() > format.extension.size() && path.ends_with(format.extension)) return &format;
+        if (has_extension(path, format.extension)) return &format;
     return nullptr;
 }
 

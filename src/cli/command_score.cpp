@@ -68,7 +68,7 @@ std::vector<Threshold> parse_thresholds(const ScoreOptions& options, const Rubri
 // on stderr; exit 2 if any was invalid, else 1 if any missed a threshold.
 int run_batch(const ScoreOptions& options) {
     std::string format = options.format;
-    if (format.empty()) format = options.output.ends_with(".jsonl") ? "jsonl" : "csv";
+    if (format.empty()) format = has_extension(options.output, ".jsonl") ? "jsonl" : "csv";
     if (format != "csv" && format != "jsonl")
         throw UsageError(fmt::format("--format {}: with several files or a directory, the output is one summary row "
                                      "per file, as csv or jsonl", format));

@@ -277,7 +277,7 @@ std::vector<HostileCase> hostile_answers() {
          "unknown key 'k0'", ":3:1: "},
         {"json-truncated.json", R"({"rubric": "personalization-index", "answers": {"cross-channel": )", "invalid JSON", ":1:66: "},
         {"json-wrong-types.json", R"({"rubric": 5, "answers": [1, 2]})", "these answers are for rubric '5'", ":1:12: "},
-        // JSON reports, which compare reads back (score reads them as answers and refuses them too)
+        // JSON reports, which compare reads back (score refuses them as reports: see below)
         {"report-truncated.json", R"({"schema_version": 1, "tool": {"name": "pindex")", "invalid JSON", ":1:48: "},
         {"report-nested.json", R"({"schema_version": 1, "parts": )" + std::string(100000, '[') + std::string(100000, ']') + "}",
          "nested deeper than 500 levels", ":"},
@@ -289,7 +289,11 @@ std::vector<HostileCase> hostile_answers() {
 
 TEST_CASE("hostile answers files: exit 2, one line per error naming the file, no output, bounded") {
     for (const auto& hostile : hostile_answers()) {
-        expect_rejected({"score", "{}", "--format", "json"}, hostile);
+        // Score reads answers: a report, whole or broken, is named for what it is.
+        bool report = hostile.name.starts_with("report-");
+        expect_rejected({"score", "{}", "--format", "json"},
+                        report ? HostileCase{hostile.name, hostile.content, "this is a pindex JSON report", ":1:1: "}
+                               : hostile);
         expect_rejected({"compare", example("typical.yaml"), "{}", "--format", "json"}, hostile);
     }
     CHECK(peak_child_rss_mib() < kMemoryLimitMib);

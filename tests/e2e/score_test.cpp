@@ -187,6 +187,29 @@ TEST_CASE("the extension of -o picks the report format unless --format says othe
     CHECK(nlohmann::json::parse(read_text(dir.path / "x.html"))["index"] == kTypicalIndex);
     REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / "report.out").string()}).exit_code == 0);
     CHECK_THAT(read_text(dir.path / "report.out"), Catch::StartsWith("Personalization Index"));
+    // In any case, as a file manager takes it.
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / "Q3.JSON").string()}).exit_code == 0);
+    CHECK(nlohmann::json::parse(read_text(dir.path / "Q3.JSON"))["index"] == kTypicalIndex);
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", (dir.path / "Q3.Html").string()}).exit_code == 0);
+    CHECK_THAT(read_text(dir.path / "Q3.Html"), Catch::StartsWith("<!DOCTYPE html>"));
+}
+
+TEST_CASE("a JSON report given where answers are read is named for what it is, in one line") {
+    TempDir dir;
+    fs::path report = dir.path / "last-year.json";
+    REQUIRE(run_pindex({"score", example("typical.yaml"), "-o", report.string()}).exit_code == 0);
+    const std::string message = report.string() + ":1:1: error: this is a pindex JSON report, not an answers file: "
+                                                   "score, plan and validate read the answers it was made from; "
+                                                   "compare and benchmark build read reports\n";
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"score", report.string()}, {"validate", report.string()},
+          {"plan", report.string(), "--target", "49"}}) {
+        INFO(args.front());
+        RunResult result = run_pindex(args);
+        CHECK(result.exit_code == 2);
+        CHECK(result.err == message);
+    }
+    CHECK(run_pindex({"compare", report.string(), example("leader.yaml")}).exit_code == 0);
 }
 
 TEST_CASE("an unknown --format is a usage error naming the formats") {
