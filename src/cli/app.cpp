@@ -4,8 +4,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <string_view>
 #include <iostream>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
